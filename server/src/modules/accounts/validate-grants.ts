@@ -1,0 +1,27 @@
+import type { Db } from '../../platform/db/gateway.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
+import { existingUnitIds, findRoles } from './repo.ts';
+
+/**
+ * Roles must exist; units must exist; a user whose roles are scoped to assigned units must have
+ * at least one unit (otherwise they would see nothing and not know why).
+ */
+export async function validateGrants(db: Db, roleKeys: string[], unitIds: string[]): Promise<void> {
+  const errors: FieldError[] = [];
+  const roles = await findRoles(db, [...new Set(roleKeys)]);
+  const known = new Set(roles.map((r) => r.key));
+  roleKeys.forEach((k, i) => {
+    if (!known.has(k)) errors.push({ field: `roles.${i}`, message: `no existe el rol «${k}»` });
+  });
+  const units = new Set(await existingUnitIds(db, [...new Set(unitIds)]));
+  unitIds.forEach((u, i) => {
+    if (!units.has(u)) errors.push({ field: `unitIds.${i}`, message: 'no existe esa unidad médica' });
+  });
+  const scoped = roles.some((r) => r.scope === 'ASSIGNED_UNITS') && !roles.some((r) => r.scope === 'ALL_UNITS');
+  if (scoped && unitIds.length === 0) {
+    errors.push({ field: 'unitIds', message: 'el rol asignado trabaja por unidad: asigne al menos una unidad médica' });
+  }
+  if (errors.length) {
+    throw new AppError(400, 'VALIDATION_FAILED', errors.length === 1 ? `El campo «${errors[0]!.field}» no es válido: ${errors[0]!.message}` : `Hay ${errors.length} errores en roles o unidades.`, { errors });
+  }
+}

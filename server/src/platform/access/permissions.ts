@@ -1,0 +1,48 @@
+/**
+ * The catalogue of permissions the code checks. Roles (rows in `roles`) grant any subset of them;
+ * a new module adds its permissions here and grants them to roles in data, not in code branches.
+ */
+export const PERMISSIONS = {
+  'units.read': 'Consultar el catálogo de unidades médicas',
+  'units.manage': 'Dar de alta, editar y desactivar unidades médicas',
+  'users.manage': 'Administrar cuentas de usuario: alta, baja, roles, unidades y contraseñas',
+  'roles.manage': 'Crear roles y cambiar sus permisos',
+  'audit.read': 'Consultar la bitácora de accesos y cambios',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
+
+export interface BuiltInRole {
+  key: string;
+  name: string;
+  description: string;
+  scope: 'ALL_UNITS' | 'ASSIGNED_UNITS' | 'OWN_FAMILY' | 'NONE';
+  permissions: Permission[];
+}
+
+/** Roles every installation starts with (design.md, "Roles"). Admins may change their permissions. */
+export const BUILT_IN_ROLES: BuiltInRole[] = [
+  {
+    key: 'admin',
+    name: 'Administración',
+    description: 'Administra cuentas, roles, unidades y consulta la bitácora.',
+    scope: 'ALL_UNITS',
+    permissions: ['units.read', 'units.manage', 'users.manage', 'roles.manage', 'audit.read'],
+  },
+  {
+    key: 'national_coordination',
+    name: 'Coordinación nacional',
+    description: 'Da seguimiento a todas las unidades de la red.',
+    scope: 'ALL_UNITS',
+    permissions: ['units.read'],
+  },
+  { key: 'physician', name: 'Médico(a)', description: 'Personal médico de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
+  { key: 'nurse', name: 'Enfermería', description: 'Personal de enfermería de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
+  { key: 'blood_bank', name: 'Banco de sangre', description: 'Personal del banco de sangre y del servicio de transfusión.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
+  { key: 'pharmacy', name: 'Farmacia y abasto', description: 'Personal de farmacia y abasto de medicamentos.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
+  { key: 'social_work', name: 'Trabajo social', description: 'Personal de trabajo social de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
+  { key: 'call_center', name: 'Centro de atención telefónica', description: 'Atiende a familias y donantes por teléfono.', scope: 'ALL_UNITS', permissions: ['units.read'] },
+  { key: 'guardian', name: 'Madre, padre o tutor', description: 'Ve solo la información de sus propias hijas e hijos.', scope: 'OWN_FAMILY', permissions: [] },
+  { key: 'donor', name: 'Donante', description: 'Agenda y consulta sus citas de donación.', scope: 'NONE', permissions: [] },
+];

@@ -1,0 +1,34 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { DatabaseMode } from '../config.ts';
+import type * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A Drizzle handle: the database itself or an open transaction. Repositories accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface SqlResult<R = Record<string, unknown>> {
+  rows: R[];
+  rowCount: number;
+}
+
+/**
+ * The one door to the database. Both modes (embedded PGlite and a PostgreSQL server) expose the
+ * same surface, so modules never know which one they run on.
+ */
+export interface Database {
+  readonly mode: DatabaseMode;
+  /** Drizzle ORM bound to this database. */
+  readonly orm: Db;
+  /**
+   * Runs fn in one transaction. On PostgreSQL it takes a pooled connection; on PGlite the single
+   * backend is held exclusively, so concurrent transactions are serialised, never interleaved.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Raw parameterised SQL (one statement), for adapters such as the job queue. */
+  execute<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<SqlResult<R>>;
+  /** Server version string, e.g. "15.19". */
+  serverVersion(): Promise<string>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+// Every table of every module, for Drizzle (queries) and drizzle-kit (migrations).
+export * from '../audit/schema.ts';
+export * from '../../modules/units/schema.ts';
+export * from '../../modules/accounts/schema.ts';
+export * from '../../modules/auth/schema.ts';
