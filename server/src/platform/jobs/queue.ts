@@ -10,6 +10,8 @@ export interface JobDefinition<T = Record<string, unknown>> {
   /** Cron expression in America/Mexico_City, for recurring jobs. */
   cron?: string;
   retryLimit?: number;
+  /** Jobs fetched per poll (default 5). */
+  batchSize?: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export class JobQueue {
     this.started = true;
     for (const def of this.defs.values()) {
       await this.boss.createQueue(def.name, { name: def.name, retryLimit: def.retryLimit ?? 3, retryBackoff: true });
-      await this.boss.work(def.name, { pollingIntervalSeconds: this.poll, batchSize: 1 }, async (jobs) => {
+      await this.boss.work(def.name, { pollingIntervalSeconds: this.poll, batchSize: def.batchSize ?? 5 }, async (jobs) => {
         for (const job of jobs) {
           const started = Date.now();
           await def.handler(job.data as never, { id: job.id, name: job.name });
