@@ -12,6 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import { installErrorHandling } from './platform/http/problem.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
+import { installIdempotency } from './platform/idempotency/idempotency.ts';
 import type { Services } from './platform/services.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(
     async (api) => {
       installRequestContext(api, services);
+      installIdempotency(api, services.db, services.config.sessionSecret);
       await api.register(healthRoutes(services));
       await api.register(authRoutes(services));
       await api.register(accountsRoutes(services));

@@ -6,6 +6,7 @@ import type { Database } from './platform/db/gateway.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { openPostgres } from './platform/db/postgres.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
+import { defineIdempotencyJobs } from './platform/idempotency/jobs.ts';
 import type { Services } from './platform/services.ts';
 import { ensureBuiltInRoles } from './modules/accounts/ensure-built-in-roles.ts';
 import { ensureFirstAdmin, hasAnyUser } from './modules/accounts/ensure-first-admin.ts';
@@ -64,7 +65,10 @@ export async function createServices(config: Config, log: Logger, opts: Bootstra
     log,
     now: () => new Date(),
   };
-  if (services.jobs) defineAuthJobs(services.jobs, services);
+  if (services.jobs) {
+    defineAuthJobs(services.jobs, services);
+    defineIdempotencyJobs(services.jobs, services);
+  }
   return services;
 }
 

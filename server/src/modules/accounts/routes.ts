@@ -69,7 +69,7 @@ export function accountsRoutes(s: Services): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        config: { permission: 'users.manage' },
+        config: { permission: 'users.manage', idempotent: true },
         schema: {
           tags: userTags,
           summary: 'Crear una cuenta',
@@ -140,7 +140,7 @@ export function accountsRoutes(s: Services): FastifyPluginAsyncZod {
     app.post(
       '/roles',
       {
-        config: { permission: 'roles.manage' },
+        config: { permission: 'roles.manage', idempotent: true },
         schema: { tags: roleTags, summary: 'Crear un rol', body: roleCreateSchema, response: { 201: roleSchema, ...problems(400, 401, 403, 409) } },
       },
       async (request, reply) => reply.code(201).send(toRoleDto(await createRole(s, request.ctx, request.body))),

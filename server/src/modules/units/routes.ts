@@ -67,7 +67,7 @@ export function unitsRoutes(s: Services): FastifyPluginAsyncZod {
     app.post(
       '/units',
       {
-        config: { permission: 'units.manage' },
+        config: { permission: 'units.manage', idempotent: true },
         schema: {
           tags,
           summary: 'Dar de alta una unidad médica',

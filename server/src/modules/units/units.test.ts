@@ -33,7 +33,7 @@ describe('the unit catalogue', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const body = (await get(`/api/units?limit=10${cursor ? `&cursor=${cursor}` : ''}`, medico)).json();
+      const body: { items: { name: string }[]; nextCursor: string | null } = (await get(`/api/units?limit=10${cursor ? `&cursor=${cursor}` : ''}`, medico)).json();
       seen.push(...body.items.map((u: { name: string }) => u.name));
       cursor = body.nextCursor;
       pages++;

@@ -22,7 +22,7 @@ describe(`transactions on ${TEST_DB_MODE}`, () => {
     await Promise.all(
       Array.from({ length: 50 }, () =>
         db.transaction(async (tx) => {
-          const r = await tx.execute<{ n: number }>(sqlText('SELECT n FROM tx_probe WHERE id = 1 FOR UPDATE'));
+          const r = (await tx.execute(sqlText('SELECT n FROM tx_probe WHERE id = 1 FOR UPDATE'))) as unknown as { rows: { n: number }[] };
           await sleep(1);
           await tx.execute(sqlText(`UPDATE tx_probe SET n = ${Number(r.rows[0]!.n) + 1} WHERE id = 1`));
         }),

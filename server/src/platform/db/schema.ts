@@ -3,3 +3,4 @@ export * from '../audit/schema.ts';
 export * from '../../modules/units/schema.ts';
 export * from '../../modules/accounts/schema.ts';
 export * from '../../modules/auth/schema.ts';
+export * from '../idempotency/schema.ts';
