@@ -102,7 +102,26 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const config = (input.route as { config?: { idempotent?: boolean } }).config;
+      if (config?.idempotent) {
+        out.schema = {
+          ...out.schema,
+          headers: {
+            type: 'object',
+            properties: {
+              'idempotency-key': {
+                type: 'string',
+                pattern: '^[A-Za-z0-9._:-]{8,100}$',
+                description: 'Clave única por operación: una repetición recibe la primera respuesta (Idempotent-Replayed: true).',
+              },
+            },
+          },
+        };
+      }
+      return out;
+    },
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });

@@ -26,6 +26,8 @@ describe('health and API documentation', () => {
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
     expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '401', '423']));
+    const createUnit = doc.paths['/api/units'].post;
+    expect(createUnit.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
   });
 
   it('serves the interactive documentation page', async () => {
