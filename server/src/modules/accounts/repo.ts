@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/gateway.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { units } from '../units/schema.ts';
 import { roles, userRoles, users, userUnits } from './schema.ts';
 
@@ -93,7 +94,7 @@ export interface UserListFilter {
 export async function listUsers(db: Db, f: UserListFilter): Promise<UserView[]> {
   const conds = [];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like), ilike(users.email, like)));
   }
   if (f.active !== undefined) conds.push(eq(users.active, f.active));

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/paging.ts';
+import { boolQuery, idParams } from '../../platform/http/params.ts';
 import { problems } from '../../platform/http/responses.ts';
 import type { Services } from '../../platform/services.ts';
 import {
@@ -24,8 +25,6 @@ import { updateUser } from './update-user.ts';
 
 const userTags = ['Usuarios'];
 const roleTags = ['Roles y permisos'];
-const idParams = z.object({ id: z.uuid({ message: 'debe ser un UUID' }) });
-const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const toRoleDto = (r: z.infer<typeof roleSchema>) => ({
   key: r.key,
   name: r.name,

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/gateway.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { units } from './schema.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -19,7 +20,7 @@ export interface UnitFilter {
 export async function listUnits(db: Db, f: UnitFilter): Promise<UnitRow[]> {
   const conds = [];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(units.name, like), ilike(units.shortName, like), ilike(units.clues, like)));
   }
   if (f.level) conds.push(eq(units.level, f.level));

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/paging.ts';
+import { boolQuery, idParams } from '../../platform/http/params.ts';
 import { problems } from '../../platform/http/responses.ts';
 import type { Services } from '../../platform/services.ts';
 import { createUnit } from './create-unit.ts';
@@ -12,8 +13,6 @@ import { levelSchema, unitInputSchema, unitPatchSchema, unitSchema } from './uni
 import { updateUnit } from './update-unit.ts';
 
 const tags = ['Unidades médicas'];
-const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
-const idParams = z.object({ id: z.uuid({ message: 'debe ser un UUID' }) });
 
 const toDto = (u: UnitRow) => ({
   id: u.id,

@@ -46,6 +46,8 @@ describe('the unit catalogue', () => {
     expect(umaeCdmx.length).toBe(4);
     const search = (await get('/api/units?q=juárez', medico)).json().items;
     expect(search.map((u: { clues: string }) => u.clues)).toEqual(['CHIMS000671']);
+    const wildcard = (await get(`/api/units?q=${encodeURIComponent('%_')}`, medico)).json().items;
+    expect(wildcard).toEqual([]);
   });
 
   it('rejects bad filters with a Spanish error naming the parameter', async () => {
