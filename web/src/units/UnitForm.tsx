@@ -1,0 +1,201 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.ts';
+import type { Level, Unit, UnitInput } from '../api/types.ts';
+import { ErrorAlert, Notice } from '../components/feedback.tsx';
+import { CheckboxField, SelectField, TextField } from '../components/forms.tsx';
+import { Modal } from '../components/Modal.tsx';
+import { todayInMexico } from '../lib/format.ts';
+import { STATES } from './api.ts';
+
+const FIELDS = ['clues', 'name', 'shortName', 'level', 'state', 'delegation', 'isOncocrean', 'activeFrom'] as const;
+
+function blank(): UnitInput {
+  return { clues: '', name: '', shortName: '', level: 'SECOND_LEVEL', state: '', delegation: '', isOncocrean: false, activeFrom: todayInMexico() };
+}
+
+function fromUnit(u: Unit): UnitInput {
+  return { clues: u.clues, name: u.name, shortName: u.shortName, level: u.level, state: u.state, delegation: u.delegation, isOncocrean: u.isOncocrean, activeFrom: u.activeFrom };
+}
+
+/** Create a unit (no `unit`) or edit one (PATCH with its version; a 409 reloads the latest). */
+export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () => void; onSaved: (u: Unit, created: boolean) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState<Unit | undefined>(unit);
+  const [values, setValues] = useState<UnitInput>(unit ? fromUnit(unit) : blank());
+  const [reloaded, setReloaded] = useState(false);
+  const [noChanges, setNoChanges] = useState(false);
+  const set = <K extends keyof UnitInput>(k: K, v: UnitInput[K]) => setValues((s) => ({ ...s, [k]: v }));
+
+  const save = useMutation({
+    mutationFn: async (): Promise<Unit> => {
+      if (!current) return api<Unit>('/api/units', { method: 'POST', body: values });
+      const base = fromUnit(current);
+      const patch: Partial<UnitInput> & { version: number } = { version: current.version };
+      for (const f of FIELDS) {
+        if (f !== 'clues' && values[f] !== base[f]) (patch as Record<string, unknown>)[f] = values[f];
+      }
+      return api<Unit>(`/api/units/${current.id}`, { method: 'PATCH', body: patch });
+    },
+    onSuccess: (u) => {
+      void queryClient.invalidateQueries({ queryKey: ['units'] });
+      onSaved(u, !current);
+    },
+    onError: async (err) => {
+      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT' && current) {
+        const fresh = await api<Unit>(`/api/units/${current.id}`);
+        setCurrent(fresh);
+        setValues(fromUnit(fresh));
+        setReloaded(true);
+        void queryClient.invalidateQueries({ queryKey: ['units'] });
+      }
+    },
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setReloaded(false);
+    setNoChanges(false);
+    if (current && FIELDS.every((f) => values[f] === fromUnit(current)[f])) {
+      setNoChanges(true);
+      return;
+    }
+    save.mutate();
+  };
+
+  const fe = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const levelOptions = (['UMAE', 'SECOND_LEVEL'] as Level[]).map((l) => ({ value: l, label: t(`units.levelsLong.${l}`) }));
+
+  return (
+    <Modal title={current ? t('units.editTitle') : t('units.createTitle')} onClose={onClose} wide>
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorAlert error={save.error} shownFields={[...FIELDS]} />
+        {reloaded ? <Notice tone="info">{t('units.reloaded')}</Notice> : null}
+        {noChanges ? <Notice tone="info">{t('units.noChanges')}</Notice> : null}
+        <div className="form-grid">
+          <TextField
+            label={t('units.field.clues')}
+            name="clues"
+            value={values.clues}
+            onChange={(e) => set('clues', e.target.value.toUpperCase())}
+            hint={current ? t('units.field.cluesLocked') : t('units.field.cluesHint')}
+            error={fe.clues}
+            disabled={Boolean(current)}
+            maxLength={11}
+            autoComplete="off"
+            spellCheck={false}
+            className="mono"
+            required
+          />
+          <TextField
+            label={t('units.field.shortName')}
+            name="shortName"
+            value={values.shortName}
+            onChange={(e) => set('shortName', e.target.value)}
+            hint={t('units.field.shortNameHint')}
+            error={fe.shortName}
+            required
+          />
+          <TextField
+            label={t('units.field.name')}
+            name="name"
+            value={values.name}
+            onChange={(e) => set('name', e.target.value)}
+            error={fe.name}
+            span="full"
+            required
+          />
+          <SelectField
+            label={t('units.field.level')}
+            name="level"
+            value={values.level}
+            onChange={(e) => set('level', e.target.value as Level)}
+            options={levelOptions}
+            error={fe.level}
+            required
+          />
+          <SelectField
+            label={t('units.field.state')}
+            name="state"
+            value={values.state}
+            onChange={(e) => set('state', e.target.value)}
+            options={STATES.map((s) => ({ value: s, label: s }))}
+            placeholder={t('units.field.chooseState')}
+            error={fe.state}
+            required
+          />
+          <TextField
+            label={t('units.field.delegation')}
+            name="delegation"
+            value={values.delegation}
+            onChange={(e) => set('delegation', e.target.value)}
+            error={fe.delegation}
+            required
+          />
+          <TextField
+            label={t('units.field.activeFrom')}
+            name="activeFrom"
+            type="date"
+            value={values.activeFrom}
+            onChange={(e) => set('activeFrom', e.target.value)}
+            error={fe.activeFrom}
+            required
+          />
+          <CheckboxField
+            label={t('units.field.isOncocrean')}
+            name="isOncocrean"
+            checked={values.isOncocrean}
+            onChange={(e) => set('isOncocrean', e.target.checked)}
+            error={fe.isOncocrean}
+            span="full"
+          />
+        </div>
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {save.isPending ? t('common.saving') : current ? t('common.save') : t('units.create')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Confirm and apply deactivation or reactivation (PATCH active + version). */
+export function UnitActiveToggle({ unit, onClose, onDone }: { unit: Unit; onClose: () => void; onDone: (u: Unit) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState(unit);
+  const deactivate = current.active;
+  const toggle = useMutation({
+    mutationFn: () => api<Unit>(`/api/units/${current.id}`, { method: 'PATCH', body: { active: !current.active, version: current.version } }),
+    onSuccess: (u) => {
+      void queryClient.invalidateQueries({ queryKey: ['units'] });
+      onDone(u);
+    },
+    onError: async (err) => {
+      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
+        setCurrent(await api<Unit>(`/api/units/${current.id}`));
+        void queryClient.invalidateQueries({ queryKey: ['units'] });
+      }
+    },
+  });
+  return (
+    <Modal title={deactivate ? t('units.deactivateTitle') : t('units.reactivateTitle')} onClose={onClose}>
+      <ErrorAlert error={toggle.error} />
+      <p>{deactivate ? t('units.deactivateText', { name: current.shortName }) : t('units.reactivateText', { name: current.shortName })}</p>
+      <div className="form-actions">
+        <button type="button" className="btn btn-secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className={`btn ${deactivate ? 'btn-danger' : 'btn-primary'}`} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+          {deactivate ? t('units.deactivate') : t('units.reactivate')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

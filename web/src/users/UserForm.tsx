@@ -1,0 +1,252 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client.ts';
+import type { User } from '../api/types.ts';
+import { ErrorAlert, Loading, Notice } from '../components/feedback.tsx';
+import { CheckboxField, CheckboxGroup, TextField } from '../components/forms.tsx';
+import { Modal } from '../components/Modal.tsx';
+import { roleName } from '../lib/labels.ts';
+import { useRoles } from '../roles/api.ts';
+import { UnitPicker } from './UnitPicker.tsx';
+
+interface Values {
+  username: string;
+  displayName: string;
+  email: string;
+  password: string;
+  roles: string[];
+  unitIds: string[];
+  active: boolean;
+}
+
+const FIELDS = ['username', 'displayName', 'email', 'password', 'roles', 'unitIds', 'active'];
+
+const fromUser = (u: User): Values => ({
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email ?? '',
+  password: '',
+  roles: [...u.roles],
+  unitIds: u.units.map((x) => x.id),
+  active: u.active,
+});
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Create an account (no `user`) or edit one (PATCH with its version). */
+export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () => void; onSaved: (u: User, created: boolean) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const roles = useRoles();
+  const [current, setCurrent] = useState<User | undefined>(user);
+  const [values, setValues] = useState<Values>(
+    user ? fromUser(user) : { username: '', displayName: '', email: '', password: '', roles: [], unitIds: [], active: true },
+  );
+  const [reloaded, setReloaded] = useState(false);
+  const [noChanges, setNoChanges] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((s) => ({ ...s, [k]: v }));
+
+  const buildPatch = (base: User) => {
+    const b = fromUser(base);
+    const patch: Record<string, unknown> = {};
+    if (values.displayName !== b.displayName) patch.displayName = values.displayName;
+    if (values.email.trim() !== b.email) patch.email = values.email.trim() === '' ? null : values.email.trim();
+    if (!sameSet(values.roles, b.roles)) patch.roles = values.roles;
+    if (!sameSet(values.unitIds, b.unitIds)) patch.unitIds = values.unitIds;
+    if (values.active !== b.active) patch.active = values.active;
+    return patch;
+  };
+
+  const save = useMutation({
+    mutationFn: async (): Promise<User> => {
+      if (!current) {
+        const body: Record<string, unknown> = {
+          username: values.username.trim(),
+          displayName: values.displayName,
+          password: values.password,
+          roles: values.roles,
+          unitIds: values.unitIds,
+        };
+        if (values.email.trim()) body.email = values.email.trim();
+        return api<User>('/api/users', { method: 'POST', body });
+      }
+      return api<User>(`/api/users/${current.id}`, { method: 'PATCH', body: { ...buildPatch(current), version: current.version } });
+    },
+    onSuccess: (u) => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      onSaved(u, !current);
+    },
+    onError: async (err) => {
+      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT' && current) {
+        const fresh = await api<User>(`/api/users/${current.id}`);
+        setCurrent(fresh);
+        setValues(fromUser(fresh));
+        setReloaded(true);
+        void queryClient.invalidateQueries({ queryKey: ['users'] });
+      }
+      // Bring the first field with a problem into view.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    },
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setReloaded(false);
+    setNoChanges(false);
+    if (current && Object.keys(buildPatch(current)).length === 0) {
+      setNoChanges(true);
+      return;
+    }
+    save.mutate();
+  };
+
+  const fe = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const roleOptions = (roles.data ?? []).map((r) => ({
+    value: r.key,
+    label: roleName(t, r.key, r.name),
+    description: t(`scopes.${r.scope}`),
+  }));
+
+  return (
+    <Modal title={current ? t('users.editTitle', { username: current.username }) : t('users.createTitle')} onClose={onClose} wide>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        <ErrorAlert error={save.error} shownFields={FIELDS} />
+        {reloaded ? <Notice tone="info">{t('users.reloaded')}</Notice> : null}
+        {noChanges ? <Notice tone="info">{t('users.noChanges')}</Notice> : null}
+        <div className="form-grid">
+          <TextField
+            label={t('users.field.username')}
+            name="username"
+            value={values.username}
+            onChange={(e) => set('username', e.target.value)}
+            hint={current ? t('users.field.usernameLocked') : t('users.field.usernameHint')}
+            error={fe.username}
+            disabled={Boolean(current)}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+          />
+          <TextField
+            label={t('users.field.email')}
+            name="email"
+            type="email"
+            value={values.email}
+            onChange={(e) => set('email', e.target.value)}
+            error={fe.email}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('users.field.displayName')}
+            name="displayName"
+            value={values.displayName}
+            onChange={(e) => set('displayName', e.target.value)}
+            hint={t('users.field.displayNameHint')}
+            error={fe.displayName}
+            span="full"
+            required
+          />
+          {!current ? (
+            <TextField
+              label={t('users.field.password')}
+              name="password"
+              type="text"
+              value={values.password}
+              onChange={(e) => set('password', e.target.value)}
+              hint={t('users.field.passwordHint')}
+              error={fe.password}
+              autoComplete="new-password"
+              spellCheck={false}
+              span="full"
+              required
+            />
+          ) : null}
+          {roles.isPending ? <Loading /> : null}
+          {roles.isError ? <ErrorAlert error={roles.error} /> : null}
+          {roles.data ? (
+            <CheckboxGroup
+              legend={t('users.field.roles')}
+              hint={t('users.field.rolesHint')}
+              options={roleOptions}
+              value={values.roles}
+              onChange={(v) => set('roles', v)}
+              error={fe.roles}
+              columns={2}
+              required
+            />
+          ) : null}
+          <UnitPicker value={values.unitIds} onChange={(v) => set('unitIds', v)} error={fe.unitIds} />
+          {current ? (
+            <CheckboxField
+              label={t('users.field.active')}
+              hint={t('users.field.activeHint')}
+              name="active"
+              checked={values.active}
+              onChange={(e) => set('active', e.target.checked)}
+              error={fe.active}
+              span="full"
+            />
+          ) : null}
+        </div>
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {save.isPending ? t('common.saving') : current ? t('common.save') : t('users.create')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Assign a temporary password (closes the account's sessions). */
+export function ResetPasswordForm({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [temporaryPassword, setPassword] = useState('');
+  const reset = useMutation({
+    mutationFn: () => api<void>(`/api/users/${user.id}/reset-password`, { method: 'POST', body: { temporaryPassword } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      onDone();
+    },
+  });
+  const fe = reset.error instanceof ApiError ? reset.error.fieldMessages() : {};
+  return (
+    <Modal title={t('users.resetTitle', { username: user.username })} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          reset.mutate();
+        }}
+        noValidate
+      >
+        <p>{t('users.resetIntro')}</p>
+        <ErrorAlert error={reset.error} shownFields={['temporaryPassword']} />
+        <TextField
+          label={t('users.resetField')}
+          name="temporaryPassword"
+          value={temporaryPassword}
+          onChange={(e) => setPassword(e.target.value)}
+          hint={t('users.field.passwordHint')}
+          error={fe.temporaryPassword}
+          autoComplete="new-password"
+          spellCheck={false}
+          required
+        />
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
+            {reset.isPending ? t('common.saving') : t('users.resetSubmit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
