@@ -1,0 +1,458 @@
+/**
+ * OncoPed benchmark harness (`npm run bench`, `npm run bench -- --quick`).
+ *
+ * Starts OncoPed and a bare Fastify + pg baseline as child processes on a fresh PostgreSQL
+ * database, loads them from this process with autocannon over 127.0.0.1, measures start-up on
+ * an empty and on an existing embedded data folder, prints a table and writes bench/results.json.
+ * Exit code is non-zero only when the harness itself fails, never for a missed target.
+ * See bench/README.md.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createDatabase, databaseUrl, dropDatabase, queryOne, uniqueDatabaseName } from './lib/db.ts';
+import { median, runLoad, type LoadOptions, type LoadResult } from './lib/load.ts';
+import { cpuMs, freePort, httpStatus, killAllSync, logTail, startChild, stopAll, stopChild, timeProcess, waitHealthy, type Child } from './lib/proc.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
+const PROFILE_DIR = path.join(ROOT, 'bench', '.data', 'profiles');
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const CPU_PROF = argv.includes('--cpu-prof');
+if (argv.includes('--help') || argv.includes('-h')) {
+  process.stdout.write(
+    'usage: npm run bench [-- --quick] [-- --cpu-prof]\n' +
+      '  --quick     short runs (~1-2 min)\n' +
+      '  --cpu-prof  write V8 CPU profiles of the OncoPed server to bench/.data/profiles\n',
+  );
+  process.exit(0);
+}
+
+const POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? '10';
+const ADMIN = { username: 'admin', password: 'admin-demo' };
+const SESSION_COOKIE = 'oncoped_session';
+
+/** Durations in seconds. */
+const P = QUICK
+  ? { warm: 2, rps: 5, rounds: 1, rateWarm: 2, rate: 5, logins: 30, loginWarm: 3, base1c: 3, startupPairs: 1, limitS: 170 }
+  : { warm: 5, rps: 15, rounds: 3, rateWarm: 5, rate: 30, logins: 100, loginWarm: 5, base1c: 5, startupPairs: 2, limitS: 540 };
+const MAX_CONNECTIONS = 50;
+const RATE = 1_000;
+/** Connections that share the 1 000 req/s (autocannon splits overallRate between them). */
+const RATE_CONNECTIONS = 10;
+
+// Variables the server reads: removed from the inherited environment, then set explicitly.
+const SERVER_VARS = [
+  'PORT', 'HOST', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'DATA_DIR', 'SESSION_SECRET', 'LOG_LEVEL', 'DEMO_DATA',
+  'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'COOKIE_SECURE',
+  'BODY_LIMIT_BYTES', 'JOBS', 'LOGIN_RATE_LIMIT', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES', 'WEB_DIST_DIR',
+];
+function serverEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of SERVER_VARS) delete env[k];
+  return { ...env, ...vars };
+}
+
+export interface Figure {
+  name: string;
+  unit: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+  target: string;
+  met: boolean;
+}
+
+// ---------------------------------------------------------------- run state and cleanup
+const state = { tmpDir: '', dbName: '', dbCreated: false, cleaned: false };
+
+async function cleanup(): Promise<void> {
+  if (state.cleaned) return;
+  state.cleaned = true;
+  await stopAll(10_000);
+  if (state.dbCreated) {
+    try {
+      await dropDatabase(state.dbName);
+    } catch (err) {
+      process.stderr.write(`warning: could not drop database ${state.dbName}: ${(err as Error).message}\n`);
+    }
+  }
+  if (state.tmpDir) rmSync(state.tmpDir, { recursive: true, force: true });
+}
+
+let interruptedAt = 0;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (interruptedAt) {
+      // A second Ctrl-C (not the same one relayed by npm/tsx) forces the exit.
+      if (performance.now() - interruptedAt < 2_000) return;
+      killAllSync();
+      process.exit(130);
+    }
+    interruptedAt = performance.now();
+    process.stderr.write(`\n${sig}: stopping servers and cleaning up…\n`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on('exit', () => killAllSync());
+
+// ---------------------------------------------------------------- helpers
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+function describe(r: LoadResult): string {
+  const bad = r.non2xx || r.errors || r.timeouts ? ` non2xx=${r.non2xx} errors=${r.errors} timeouts=${r.timeouts}` : '';
+  return `${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, max ${fmt(r.max, 1)} ms (${r.ok} ok in ${fmt(r.durationS, 1)} s)${bad}`;
+}
+
+const warnings: string[] = [];
+function checkClean(label: string, r: LoadResult): void {
+  if (r.non2xx || r.errors || r.timeouts) {
+    const msg = `${label}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`;
+    warnings.push(msg);
+    log(`  ! ${msg}`);
+  }
+  if (r.ok === 0) throw new Error(`${label}: no successful response`);
+}
+
+/** Share of CPU time not idle over `ms` (other work on the machine skews the figures). */
+async function cpuBusy(ms: number): Promise<number> {
+  const sum = () => os.cpus().reduce((a, c) => {
+    const t = c.times;
+    return { idle: a.idle + t.idle, total: a.total + t.idle + t.user + t.nice + t.sys + t.irq };
+  }, { idle: 0, total: 0 });
+  const a = sum();
+  await sleep(ms);
+  const b = sum();
+  const total = b.total - a.total;
+  return total > 0 ? 1 - (b.idle - a.idle) / total : 0;
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (res.status !== 200) throw new Error(`login as ${ADMIN.username} answered ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error('login answered 200 without a session cookie');
+  await res.arrayBuffer().catch(() => {});
+  return cookie.split(';')[0]!;
+}
+
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body };
+}
+
+function itemCount(body: unknown): number {
+  const items = (body as { items?: unknown })?.items;
+  return Array.isArray(items) ? items.length : -1;
+}
+
+function serverReportedMs(child: Child): number | undefined {
+  try {
+    const text = readFileSync(child.logFile, 'utf8');
+    const m = /"ms":(\d+),"port":\d+,"msg":"OncoPed listo/.exec(text);
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- the run
+async function main(): Promise<void> {
+  const started = performance.now();
+  const limit = setTimeout(() => {
+    process.stderr.write(`\nharness time limit (${P.limitS} s) exceeded\n`);
+    void cleanup().finally(() => process.exit(1));
+  }, P.limitS * 1000);
+  limit.unref();
+
+  log(`OncoPed benchmark (${QUICK ? 'quick' : 'full'}) — Node ${process.version}, ${os.cpus().length} CPU, ${os.cpus()[0]?.model ?? ''}`);
+  const busy = await cpuBusy(1_000);
+  log(`machine busy before start: ${fmt(busy * 100, 0)}% CPU (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  if (busy > 0.15) {
+    const msg = `other work is using ${fmt(busy * 100, 0)}% of the CPU: the figures will be noisy`;
+    warnings.push(msg);
+    log(`  ! ${msg}`);
+  }
+
+  state.tmpDir = mkdtempSync(path.join(os.tmpdir(), 'oncoped-bench-'));
+  state.dbName = uniqueDatabaseName();
+  await createDatabase(state.dbName);
+  state.dbCreated = true;
+  const dbUrl = databaseUrl(state.dbName);
+  log(`scratch database ${state.dbName}, temp dir ${state.tmpDir}`);
+
+  // --- servers on PostgreSQL
+  const appPort = await freePort();
+  const nodeFlags = ['--import', 'tsx'];
+  if (CPU_PROF) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    nodeFlags.unshift('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`);
+  }
+  const app = startChild(
+    'oncoped',
+    process.execPath,
+    [...nodeFlags, 'server/src/main.ts'],
+    serverEnv({
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: POOL_SIZE,
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      JOBS: 'false',
+      LOGIN_RATE_LIMIT: '100000',
+      PORT: String(appPort),
+      HOST: '127.0.0.1',
+      DATA_DIR: path.join(state.tmpDir, 'pg-mode'), // only the session secret lands here
+    }),
+    path.join(state.tmpDir, 'oncoped.log'),
+    ROOT,
+  );
+  const appBase = `http://127.0.0.1:${appPort}`;
+  const appReadyMs = await waitHealthy(app, `${appBase}/api/health`, 90_000, 50);
+  log(`oncoped (pid ${app.pid}) healthy on :${appPort} after ${fmt(appReadyMs, 0)} ms (migrations + demo data)`);
+
+  const basePort = await freePort();
+  const baseline = startChild(
+    'baseline',
+    process.execPath,
+    ['--import', 'tsx', 'bench/baseline-server.ts'],
+    serverEnv({ DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: POOL_SIZE, PORT: String(basePort), HOST: '127.0.0.1' }),
+    path.join(state.tmpDir, 'baseline.log'),
+    ROOT,
+  );
+  const baseBase = `http://127.0.0.1:${basePort}`;
+  await waitHealthy(baseline, `${baseBase}/health`, 60_000, 50);
+  log(`baseline (pid ${baseline.pid}) healthy on :${basePort}`);
+
+  const cookie = await login(appBase);
+  const authHeaders = { cookie };
+  const unitsUrl = `${appBase}/api/units`;
+  const baseUrl = `${baseBase}/units`;
+  const probeApp = await getJson(unitsUrl, authHeaders);
+  const probeBase = await getJson(baseUrl);
+  if (probeApp.status !== 200) throw new Error(`GET /api/units answered ${probeApp.status}: ${JSON.stringify(probeApp.body).slice(0, 300)}`);
+  if (probeBase.status !== 200) throw new Error(`baseline GET /units answered ${probeBase.status}`);
+  if ((await httpStatus(unitsUrl)) !== 401) throw new Error('GET /api/units without a session did not answer 401');
+  log(`GET /api/units → ${itemCount(probeApp.body)} units; baseline → ${itemCount(probeBase.body)} units`);
+
+  let unitsOk = 1; // the probe above
+  const appLoad = async (o: Omit<LoadOptions, 'url' | 'headers'>) => {
+    const r = await runLoad({ ...o, url: unitsUrl, headers: authHeaders });
+    unitsOk += r.ok;
+    return r;
+  };
+  const baseLoad = (o: Omit<LoadOptions, 'url'>) => runLoad({ ...o, url: baseUrl });
+
+  const figures: Figure[] = [];
+
+  // --- 1. max throughput at 50 connections
+  log(`\n[1/5] GET /api/units, ${MAX_CONNECTIONS} connections: warm-up ${P.warm} s each, then ${P.rounds} × ${P.rps} s alternating`);
+  checkClean('baseline warm-up', await baseLoad({ connections: MAX_CONNECTIONS, duration: P.warm }));
+  checkClean('oncoped warm-up', await appLoad({ connections: MAX_CONNECTIONS, duration: P.warm }));
+  const baseRps: number[] = [];
+  const appRps: number[] = [];
+  // Server CPU time per request (user + system of the server process): much less sensitive than
+  // req/s to other work on the machine, so it tells whether a change in req/s is the server's.
+  const baseCpu: number[] = [];
+  const appCpu: number[] = [];
+  const perReq = (pid: number, c0: number, ok: number) => (cpuMs(pid) - c0) / Math.max(1, ok);
+  for (let i = 0; i < P.rounds; i++) {
+    let c0 = cpuMs(baseline.pid);
+    const b = await baseLoad({ connections: MAX_CONNECTIONS, duration: P.rps });
+    baseCpu.push(perReq(baseline.pid, c0, b.ok));
+    checkClean('baseline 50c', b);
+    log(`  baseline #${i + 1}: ${describe(b)}, server CPU ${fmt(baseCpu.at(-1)! * 1000, 0)} µs/req`);
+    baseRps.push(b.rps);
+    c0 = cpuMs(app.pid);
+    const a = await appLoad({ connections: MAX_CONNECTIONS, duration: P.rps });
+    appCpu.push(perReq(app.pid, c0, a.ok));
+    checkClean('oncoped 50c', a);
+    log(`  oncoped  #${i + 1}: ${describe(a)}, server CPU ${fmt(appCpu.at(-1)! * 1000, 0)} µs/req`);
+    appRps.push(a.rps);
+  }
+  log(`  server CPU per request (median): oncoped ${fmt(median(appCpu) * 1000, 0)} µs, baseline ${fmt(median(baseCpu) * 1000, 0)} µs → CPU-bound ratio ${fmt(median(baseCpu) / median(appCpu), 2)}`);
+  {
+    const value = median(appRps);
+    const base = median(baseRps);
+    const ratio = value / base;
+    figures.push({ name: 'units_rps_50c', unit: 'req/s', value, baseline: base, ratio, target: 'ratio >= 0.5', met: ratio >= 0.5 });
+  }
+
+  // --- 2. p99 at a steady 1 000 req/s
+  log(`\n[2/5] GET /api/units at ${RATE} req/s (overallRate, ${RATE_CONNECTIONS} connections): warm-up ${P.rateWarm} s, then ${P.rate} s each`);
+  const rateOpts = { connections: RATE_CONNECTIONS, overallRate: RATE };
+  checkClean('baseline rate warm-up', await baseLoad({ ...rateOpts, duration: P.rateWarm }));
+  const bRate = await baseLoad({ ...rateOpts, duration: P.rate });
+  checkClean('baseline 1000 req/s', bRate);
+  log(`  baseline: ${describe(bRate)}`);
+  checkClean('oncoped rate warm-up', await appLoad({ ...rateOpts, duration: P.rateWarm }));
+  const aRate = await appLoad({ ...rateOpts, duration: P.rate });
+  checkClean('oncoped 1000 req/s', aRate);
+  log(`  oncoped : ${describe(aRate)}`);
+  for (const [label, r] of [['baseline', bRate], ['oncoped', aRate]] as const) {
+    if (r.rps < RATE * 0.95) {
+      const msg = `${label} reached only ${fmt(r.rps, 0)} of the ${RATE} req/s asked for: its p99 is a saturation figure`;
+      warnings.push(msg);
+      log(`  ! ${msg}`);
+    }
+  }
+  figures.push({
+    name: 'units_p99_at_1000rps',
+    unit: 'ms',
+    value: aRate.p99,
+    baseline: bRate.p99,
+    ratio: aRate.p99 / bRate.p99,
+    target: '< 10',
+    met: aRate.p99 < 10,
+  });
+
+  // --- 5. every request audited (counted before the logins add their own rows)
+  log('\n[3/5] audit rows written for GET /api/units');
+  await sleep(500);
+  const audit = await queryOne<{ search: string; total: string }>(
+    dbUrl,
+    `select count(*) filter (where action = 'SEARCH' and entity = 'unit') as search, count(*) as total from audit_log`,
+  );
+  const auditRows = Number(audit.search);
+  log(`  ${auditRows} SEARCH/unit rows (audit_log total ${audit.total}) for ${unitsOk} successful GET /api/units`);
+  figures.push({
+    name: 'audit_rows_written',
+    unit: 'rows',
+    value: auditRows,
+    baseline: unitsOk,
+    ratio: auditRows / unitsOk,
+    target: '>= requests completed',
+    met: auditRows >= unitsOk,
+  });
+
+  // --- 3. login latency
+  log(`\n[4/5] POST /api/auth/login, 1 connection: ${P.loginWarm} warm-up logins, then ${P.logins}`);
+  const loginOpts = {
+    url: `${appBase}/api/auth/login`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+    connections: 1,
+  };
+  checkClean('login warm-up', await runLoad({ ...loginOpts, amount: P.loginWarm }));
+  const lg = await runLoad({ ...loginOpts, amount: P.logins });
+  checkClean('login', lg);
+  log(`  login   : p50 ${fmt(lg.p50, 1)} ms, p90 ${fmt(lg.p90, 1)} ms, max ${fmt(lg.max, 1)} ms (${lg.ok} logins)`);
+  const b1 = await baseLoad({ connections: 1, duration: P.base1c });
+  checkClean('baseline 1c', b1);
+  log(`  baseline 1 connection: ${describe(b1)}`);
+  figures.push({
+    name: 'login_p50',
+    unit: 'ms',
+    value: lg.p50,
+    baseline: b1.p50,
+    ratio: lg.p50 / b1.p50,
+    target: '< 150',
+    met: lg.p50 < 150,
+  });
+
+  const appExit = await stopChild(app);
+  await stopChild(baseline);
+  if (appExit.code !== 0 || appExit.killed) {
+    const msg = `oncoped did not stop cleanly on SIGTERM (code ${appExit.code}, signal ${appExit.signal}${appExit.killed ? ', killed' : ''})`;
+    warnings.push(msg);
+    log(`  ! ${msg}\n${logTail(app, 10)}`);
+  }
+  if (app.exitInfo && logTail(app, 200).includes('"level":50')) warnings.push('oncoped logged errors (see its log)');
+
+  // --- 4. start-up on the embedded database
+  log(`\n[5/5] start-up with the embedded database (npx tsx server/src/main.ts), ${P.startupPairs} × (empty, existing)`);
+  const floor: number[] = [];
+  for (let i = 0; i < 5; i++) floor.push(await timeProcess(process.execPath, ['-e', '0'], ROOT));
+  const floorMs = median(floor);
+  log(`  node -e "0": ${fmt(floorMs, 0)} ms (median of 5)`);
+  const empties: number[] = [];
+  const existings: number[] = [];
+  for (let i = 0; i < P.startupPairs; i++) {
+    const dataDir = path.join(state.tmpDir, `embedded-${i}`);
+    for (const phase of ['empty', 'existing'] as const) {
+      const port = await freePort();
+      const child = startChild(
+        `oncoped-embedded-${phase}`,
+        'npx',
+        ['--no', 'tsx', 'server/src/main.ts'],
+        serverEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }),
+        path.join(state.tmpDir, `embedded-${i}-${phase}.log`),
+        ROOT,
+      );
+      const ms = await waitHealthy(child, `http://127.0.0.1:${port}/api/health`, 120_000, 20);
+      const inner = serverReportedMs(child);
+      // npx is the group leader and dies of the SIGTERM itself: the server's own clean stop is
+      // judged by its log line and by the lock file being gone.
+      const stop = await stopChild(child, 30_000);
+      if (stop.killed || !/stopped cleanly/.test(logTail(child, 20))) {
+        const msg = `embedded server (${phase}) did not stop cleanly on SIGTERM (code ${stop.code}, signal ${stop.signal}${stop.killed ? ', killed' : ''})`;
+        warnings.push(msg);
+        log(`  ! ${msg}\n${logTail(child, 10)}`);
+      }
+      if (existsSync(path.join(dataDir, 'oncoped.lock'))) warnings.push(`lock file left in ${dataDir} after ${phase} start`);
+      log(`  #${i + 1} ${phase.padEnd(8)}: ${fmt(ms, 0)} ms to the first 200 from /api/health${inner !== undefined ? ` (server reports ${inner} ms from its first line)` : ''}`);
+      (phase === 'empty' ? empties : existings).push(ms);
+    }
+  }
+  {
+    const e = median(empties);
+    const x = median(existings);
+    figures.push({ name: 'startup_empty_ms', unit: 'ms', value: e, baseline: floorMs, ratio: e / floorMs, target: '< 20000', met: e < 20_000 });
+    figures.push({ name: 'startup_existing_ms', unit: 'ms', value: x, baseline: floorMs, ratio: x / floorMs, target: '< 5000', met: x < 5_000 });
+  }
+
+  // --- report
+  const order = ['units_rps_50c', 'units_p99_at_1000rps', 'login_p50', 'startup_empty_ms', 'startup_existing_ms', 'audit_rows_written'];
+  figures.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  const rounded = figures.map((f) => ({
+    ...f,
+    value: round(f.value),
+    baseline: round(f.baseline),
+    ratio: Math.round(f.ratio * 1000) / 1000,
+  }));
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(rounded, null, 2)}\n`);
+
+  const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'met'];
+  const rows = rounded.map((f) => [f.name, `${f.value} ${f.unit}`, `${f.baseline} ${f.unit}`, f.ratio.toFixed(3), f.target, f.met ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) log(line(r));
+  log('\nbaselines: bare Fastify + pg handler (same pool size, same database) for HTTP figures; `node -e "0"` for start-up; requests completed for the audit');
+  if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
+  if (CPU_PROF) log(`\nCPU profiles of the OncoPed server: ${PROFILE_DIR}`);
+  log(`\nresults: ${RESULTS_FILE}  (${fmt((performance.now() - started) / 1000, 0)} s)`);
+}
+
+function round(n: number): number {
+  if (!Number.isFinite(n)) return n;
+  return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+}
+
+main()
+  .then(async () => {
+    await cleanup();
+    process.exit(0);
+  })
+  .catch(async (err: unknown) => {
+    process.stderr.write(`\nbenchmark failed: ${(err as Error)?.stack ?? String(err)}\n`);
+    await cleanup();
+    process.exit(1);
+  });
