@@ -70,7 +70,16 @@ export async function buildWebIfNeeded(opts: { force?: boolean; quiet?: boolean 
   say(`Construyendo el cliente web (${reason})…`);
   const t0 = performance.now();
   const { build } = await import('vite');
-  await build({ configFile: VITE_CONFIG, root: WEB_DIR, logLevel: 'warn', mode: 'production' });
+  // Vite keeps a NODE_ENV it finds (Vitest sets "test"), which would bundle React's development
+  // build; the served client must always be the production one.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: VITE_CONFIG, root: WEB_DIR, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   say(`Cliente web listo en dist/web (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
   return true;
 }

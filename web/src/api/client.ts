@@ -64,6 +64,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** Sent as Idempotency-Key (creates that a retry or a double click could repeat). */
+  idempotencyKey?: string | undefined;
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -84,6 +86,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
 
   let res: Response;
   try {

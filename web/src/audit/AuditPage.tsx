@@ -100,7 +100,20 @@ export function AuditPage() {
         />
       </FilterBar>
 
-      {list.isError ? <ErrorAlert error={list.error} shownFields={[...FILTERS]} /> : null}
+      {list.isError ? (
+        <ErrorAlert
+          error={list.error}
+          fields={{
+            username: t('audit.username'),
+            entity: t('audit.entity'),
+            entityId: t('audit.entityId'),
+            action: t('audit.action'),
+            outcome: t('audit.outcome'),
+            from: t('audit.from'),
+            to: t('audit.to'),
+          }}
+        />
+      ) : null}
       {list.isPending ? <Loading /> : null}
       {list.data ? (
         list.items.length === 0 ? (

@@ -62,7 +62,7 @@ export function ChangePasswordPage() {
       <PageHeader title={forced ? t('password.forcedTitle') : t('password.title')} intro={forced ? t('password.forcedIntro') : t('password.intro')} />
       <div className="card">
         {done ? <Notice>{t('password.done')}</Notice> : null}
-        <ErrorAlert error={error} shownFields={['currentPassword', 'newPassword']} />
+        <ErrorAlert error={error} fields={{ currentPassword: t('password.current'), newPassword: t('password.new') }} />
         <form className="form-stack" onSubmit={(e) => void onSubmit(e)} noValidate>
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
           <TextField

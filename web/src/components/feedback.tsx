@@ -13,16 +13,19 @@ export function errorText(err: unknown, t: TFunction): string {
 }
 
 /**
- * The error of a form or a page, announced to screen readers. Field errors are shown next to their
- * fields; those whose field is not on the form (`shownFields`) are listed here too.
+ * The error of a form or a page, announced to screen readers (role="alert"). When the server
+ * names fields that are on the form (`fields`: server name → visible label), the summary lists
+ * them by their label, as the messages next to each field do; otherwise it shows the server's
+ * Spanish detail. Field errors for fields not on the form are listed too.
  */
-export function ErrorAlert({ error, shownFields, title }: { error: unknown; shownFields?: string[]; title?: ReactNode }) {
+export function ErrorAlert({ error, fields, title }: { error: unknown; fields?: Record<string, string>; title?: ReactNode }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const extra =
-    error instanceof ApiError && shownFields
-      ? Object.entries(error.fieldMessages()).filter(([f]) => !shownFields.includes(f))
-      : [];
+  const perField = error instanceof ApiError ? Object.entries(error.fieldMessages()) : [];
+  // Schema errors come with a generic detail naming JSON keys; list them by their labels instead.
+  const labelled =
+    fields && error instanceof ApiError && error.code === 'VALIDATION_FAILED' && perField.length > 0 && perField.every(([f]) => f in fields);
+  const extra = fields && !labelled ? perField.filter(([f]) => !(f in fields)) : [];
   const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : undefined;
   return (
     <div className="alert alert-error" role="alert">
@@ -33,7 +36,20 @@ export function ErrorAlert({ error, shownFields, title }: { error: unknown; show
       </svg>
       <div>
         {title ? <p className="alert-title">{title}</p> : null}
-        <p>{errorText(error, t)}</p>
+        {labelled ? (
+          <>
+            <p>{t('common.fieldErrorsIntro')}</p>
+            <ul className="alert-list">
+              {perField.map(([f, m]) => (
+                <li key={f}>
+                  <strong>{fields[f]}</strong>: {m}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{errorText(error, t)}</p>
+        )}
         {extra.length ? (
           <ul className="alert-list">
             {extra.map(([f, m]) => (

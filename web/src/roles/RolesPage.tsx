@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
+import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { PermissionInfo, Role, Scope } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { Badge, ErrorAlert, Loading, Notice, PageHeader } from '../components/feedback.tsx';
@@ -125,6 +126,7 @@ function RoleForm({
     permissions: role?.permissions ?? [],
   });
   const set = <K extends keyof typeof values>(k: K, v: (typeof values)[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const idempotencyKey = useIdempotencyKey();
   const save = useMutation({
     mutationFn: () =>
       role
@@ -132,7 +134,7 @@ function RoleForm({
             method: 'PATCH',
             body: { name: values.name, description: values.description, permissions: values.permissions },
           })
-        : api<Role>('/api/roles', { method: 'POST', body: values }),
+        : api<Role>('/api/roles', { method: 'POST', body: values, idempotencyKey: idempotencyKey(values) }),
     onSuccess: (r) => {
       void queryClient.invalidateQueries({ queryKey: ['roles'] });
       onSaved(r, !role);
@@ -146,7 +148,16 @@ function RoleForm({
   return (
     <Modal title={role ? t('roles.editTitle', { name: roleName(t, role.key, role.name) }) : t('roles.createTitle')} onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
-        <ErrorAlert error={save.error} shownFields={['key', 'name', 'description', 'scope', 'permissions']} />
+        <ErrorAlert
+          error={save.error}
+          fields={{
+            key: t('roles.field.key'),
+            name: t('roles.field.name'),
+            description: t('roles.field.description'),
+            scope: t('roles.field.scope'),
+            permissions: t('roles.field.permissions'),
+          }}
+        />
         <div className="form-grid">
           <TextField
             label={t('roles.field.key')}

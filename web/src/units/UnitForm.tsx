@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
+import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { Level, Unit, UnitInput } from '../api/types.ts';
 import { ErrorAlert, Notice } from '../components/feedback.tsx';
 import { CheckboxField, SelectField, TextField } from '../components/forms.tsx';
@@ -28,10 +29,11 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
   const [reloaded, setReloaded] = useState(false);
   const [noChanges, setNoChanges] = useState(false);
   const set = <K extends keyof UnitInput>(k: K, v: UnitInput[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const idempotencyKey = useIdempotencyKey();
 
   const save = useMutation({
     mutationFn: async (): Promise<Unit> => {
-      if (!current) return api<Unit>('/api/units', { method: 'POST', body: values });
+      if (!current) return api<Unit>('/api/units', { method: 'POST', body: values, idempotencyKey: idempotencyKey(values) });
       const base = fromUnit(current);
       const patch: Partial<UnitInput> & { version: number } = { version: current.version };
       for (const f of FIELDS) {
@@ -71,7 +73,19 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
   return (
     <Modal title={current ? t('units.editTitle') : t('units.createTitle')} onClose={onClose} wide>
       <form onSubmit={onSubmit} noValidate>
-        <ErrorAlert error={save.error} shownFields={[...FIELDS]} />
+        <ErrorAlert
+          error={save.error}
+          fields={{
+            clues: t('units.field.clues'),
+            name: t('units.field.name'),
+            shortName: t('units.field.shortName'),
+            level: t('units.field.level'),
+            state: t('units.field.state'),
+            delegation: t('units.field.delegation'),
+            isOncocrean: t('units.field.isOncocrean'),
+            activeFrom: t('units.field.activeFrom'),
+          }}
+        />
         {reloaded ? <Notice tone="info">{t('units.reloaded')}</Notice> : null}
         {noChanges ? <Notice tone="info">{t('units.noChanges')}</Notice> : null}
         <div className="form-grid">

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
+import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { User } from '../api/types.ts';
 import { ErrorAlert, Loading, Notice } from '../components/feedback.tsx';
 import { CheckboxField, CheckboxGroup, TextField } from '../components/forms.tsx';
@@ -19,8 +20,6 @@ interface Values {
   unitIds: string[];
   active: boolean;
 }
-
-const FIELDS = ['username', 'displayName', 'email', 'password', 'roles', 'unitIds', 'active'];
 
 const fromUser = (u: User): Values => ({
   username: u.username,
@@ -47,6 +46,7 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
   const [noChanges, setNoChanges] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const idempotencyKey = useIdempotencyKey();
 
   const buildPatch = (base: User) => {
     const b = fromUser(base);
@@ -70,7 +70,7 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
           unitIds: values.unitIds,
         };
         if (values.email.trim()) body.email = values.email.trim();
-        return api<User>('/api/users', { method: 'POST', body });
+        return api<User>('/api/users', { method: 'POST', body, idempotencyKey: idempotencyKey(body) });
       }
       return api<User>(`/api/users/${current.id}`, { method: 'PATCH', body: { ...buildPatch(current), version: current.version } });
     },
@@ -112,7 +112,18 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
   return (
     <Modal title={current ? t('users.editTitle', { username: current.username }) : t('users.createTitle')} onClose={onClose} wide>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
-        <ErrorAlert error={save.error} shownFields={FIELDS} />
+        <ErrorAlert
+          error={save.error}
+          fields={{
+            username: t('users.field.username'),
+            displayName: t('users.field.displayName'),
+            email: t('users.field.email'),
+            password: t('users.field.password'),
+            roles: t('users.field.roles'),
+            unitIds: t('users.field.units'),
+            active: t('users.field.active'),
+          }}
+        />
         {reloaded ? <Notice tone="info">{t('users.reloaded')}</Notice> : null}
         {noChanges ? <Notice tone="info">{t('users.noChanges')}</Notice> : null}
         <div className="form-grid">
@@ -226,7 +237,7 @@ export function ResetPasswordForm({ user, onClose, onDone }: { user: User; onClo
         noValidate
       >
         <p>{t('users.resetIntro')}</p>
-        <ErrorAlert error={reset.error} shownFields={['temporaryPassword']} />
+        <ErrorAlert error={reset.error} fields={{ temporaryPassword: t('users.resetField') }} />
         <TextField
           label={t('users.resetField')}
           name="temporaryPassword"
