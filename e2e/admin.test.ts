@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, login } from '../server/src/testing/harness.ts';
-import { errorNextTo, field, loginAs, navLinks, newPage, shot, startEnv, until, type Env } from './support.ts';
+import { errorNextTo, field, loginAs, navLinks, newPage, shot, startEnv, submitLogin, until, type Env } from './support.ts';
 
 let env: Env;
 beforeAll(async () => {
@@ -80,6 +80,52 @@ describe('administración de cuentas', () => {
       await page.waitForURL((u) => u.pathname === '/');
       await page.getByRole('heading', { level: 1, name: /Enfermera de prueba/ }).waitFor();
       expect(await navLinks(page)).toEqual(['Inicio', 'Unidades médicas']);
+    } finally {
+      await person.context.close();
+    }
+  });
+
+  it('edita y desactiva una cuenta (ya no puede entrar) y restablece la contraseña de otra', async () => {
+    const admin = await newPage(env);
+    try {
+      const { page } = admin;
+      await loginAs(page, 'admin');
+      await page.goto('/usuarios?q=trabajosocial');
+      const row = page.locator('tr[data-username="trabajosocial"]');
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Editar' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Editar la cuenta trabajosocial' });
+      expect(await field(dialog, 'Usuario').isDisabled()).toBe(true);
+      await dialog.getByRole('searchbox', { name: 'Buscar unidad' }).fill('La Raza');
+      await dialog.getByRole('checkbox', { name: /HG CMN La Raza/ }).check();
+      await dialog.getByText('2 unidades seleccionadas').waitFor();
+      await dialog.getByRole('checkbox', { name: 'Cuenta activa' }).uncheck();
+      await dialog.getByRole('button', { name: 'Guardar' }).click();
+      await page.getByText('Se guardaron los cambios de la cuenta «trabajosocial».').waitFor();
+      await until(async () => (await row.textContent())?.includes('Inactiva') ?? false, 'la cuenta inactiva en la lista');
+      expect(await row.textContent()).toContain('HG CMN La Raza');
+
+      await page.goto('/usuarios?q=bancosangre');
+      const other = page.locator('tr[data-username="bancosangre"]');
+      await other.getByRole('button', { name: 'Restablecer la contraseña de bancosangre' }).click();
+      const reset = page.getByRole('dialog', { name: 'Restablecer contraseña de bancosangre' });
+      await field(reset, 'Contraseña temporal').fill('Reinicio-2026-xyz');
+      await reset.getByRole('button', { name: 'Asignar contraseña temporal' }).click();
+      await page.getByText('Se asignó una contraseña temporal a «bancosangre».').waitFor();
+    } finally {
+      await admin.context.close();
+    }
+
+    const person = await newPage(env);
+    try {
+      const { page } = person;
+      await submitLogin(page, 'trabajosocial');
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('Su cuenta está desactivada.');
+
+      await submitLogin(page, 'bancosangre', 'Reinicio-2026-xyz');
+      await page.waitForURL('**/cambiar-contrasena');
+      await page.getByRole('heading', { level: 1, name: 'Cambie su contraseña temporal' }).waitFor();
     } finally {
       await person.context.close();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHeaders, login } from '../server/src/testing/harness.ts';
 import { loginAs, newPage, shot, startEnv, until, type Env } from './support.ts';
 
 let env: Env;
@@ -81,6 +82,31 @@ describe('bitácora', () => {
         return t.length > 0 && t.every((r) => r.includes('Denegado'));
       }, 'solo intentos denegados');
       expect((await rows.allTextContents()).some((r) => r.includes('/api/users'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('«Cargar más» trae la página siguiente (paginación por cursor)', async () => {
+    // 60 catalogue searches by coordinacion make more than one page of the bitácora.
+    const coord = await login(env.t.app, 'coordinacion');
+    for (let i = 0; i < 60; i++) {
+      const res = await env.t.app.inject({ method: 'GET', url: '/api/units?limit=1', headers: authHeaders(coord) });
+      expect(res.statusCode).toBe(200);
+    }
+    const { context, page } = await newPage(env);
+    try {
+      await loginAs(page, 'admin');
+      await page.goto('/bitacora?username=coordinacion&action=SEARCH');
+      const rows = page.locator('tbody tr');
+      await until(async () => (await rows.count()) === 50, 'la primera página de 50');
+      await page.getByText('Se muestran 50 registros. Hay más resultados.').waitFor();
+      await page.getByRole('button', { name: 'Cargar más' }).click();
+      await until(async () => (await rows.count()) === 60, 'las 60 búsquedas');
+      await page.getByText('Se muestran 60 registros. No hay más resultados.').waitFor();
+      expect(await page.getByRole('button', { name: 'Cargar más' }).count()).toBe(0);
+      const ids = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-audit-id'))));
+      expect(new Set(ids).size).toBe(60);
     } finally {
       await context.close();
     }

@@ -23,8 +23,16 @@ const EXTRA_INPUTS = [
 
 const SKIP = new Set(['node_modules', '.vite', 'dist']);
 
-/** Newest modification time (ms) of any file under `dir`, and the file that has it. */
+/**
+ * Newest modification time (ms) of any file or folder under `dir`, and which one. Folders count
+ * because deleting or renaming a file changes only its folder's time.
+ */
 function newestUnder(dir: string, acc: { mtime: number; file: string }) {
+  const own = statSync(dir).mtimeMs;
+  if (own > acc.mtime) {
+    acc.mtime = own;
+    acc.file = dir;
+  }
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (SKIP.has(entry.name)) continue;
     const full = path.join(dir, entry.name);

@@ -43,6 +43,7 @@ export const NETWORK_ERROR = 'NETWORK_ERROR';
 let csrfToken: string | null = null;
 let onUnauthorized: ((err: ApiError) => void) | null = null;
 let onPasswordChangeRequired: (() => void) | null = null;
+let onCsrfInvalid: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -55,6 +56,11 @@ export function setUnauthorizedHandler(fn: ((err: ApiError) => void) | null): vo
 
 export function setPasswordChangeRequiredHandler(fn: (() => void) | null): void {
   onPasswordChangeRequired = fn;
+}
+
+/** Called on 403 CSRF_TOKEN_INVALID (e.g. the session was renewed in another tab). */
+export function setCsrfInvalidHandler(fn: (() => void) | null): void {
+  onCsrfInvalid = fn;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -112,6 +118,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const error = await toApiError(res);
   if (res.status === 401 && path !== LOGIN_PATH) onUnauthorized?.(error);
   if (res.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired?.();
+  if (res.status === 403 && error.code === 'CSRF_TOKEN_INVALID') onCsrfInvalid?.();
   throw error;
 }
 

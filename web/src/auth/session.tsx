@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, setCsrfToken, setPasswordChangeRequiredHandler, setUnauthorizedHandler } from '../api/client.ts';
+import { api, setCsrfInvalidHandler, setCsrfToken, setPasswordChangeRequiredHandler, setUnauthorizedHandler } from '../api/client.ts';
 import type { Session, SessionUser } from '../api/types.ts';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
@@ -45,6 +45,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       apply(null);
     });
     setPasswordChangeRequiredHandler(() => setUser((u) => (u ? { ...u, mustChangePassword: true } : u)));
+    // The session behind the cookie changed (signed in again in another tab): take its token so
+    // that the next attempt works; the error itself tells the person to try again.
+    setCsrfInvalidHandler(() => {
+      api<Session>('/api/auth/me')
+        .then((s) => apply(s))
+        .catch(() => undefined);
+    });
     let alive = true;
     api<Session>('/api/auth/me')
       .then((s) => alive && apply(s))
@@ -53,6 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       alive = false;
       setUnauthorizedHandler(null);
       setPasswordChangeRequiredHandler(null);
+      setCsrfInvalidHandler(null);
     };
   }, [apply]);
 

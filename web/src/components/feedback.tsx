@@ -21,7 +21,8 @@ export function errorText(err: unknown, t: TFunction): string {
 export function ErrorAlert({ error, fields, title }: { error: unknown; fields?: Record<string, string>; title?: ReactNode }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const perField = error instanceof ApiError ? Object.entries(error.fieldMessages()) : [];
+  // `version` errors (409 VERSION_CONFLICT) are explained by the detail; the number means nothing to people.
+  const perField = error instanceof ApiError ? Object.entries(error.fieldMessages()).filter(([f]) => f !== 'version') : [];
   // Schema errors come with a generic detail naming JSON keys; list them by their labels instead.
   const labelled =
     fields && error instanceof ApiError && error.code === 'VALIDATION_FAILED' && perField.length > 0 && perField.every(([f]) => f in fields);
