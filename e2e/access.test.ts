@@ -100,6 +100,23 @@ describe('inicio de sesión', () => {
     }
   });
 
+  it('tras varios intentos fallidos el usuario queda bloqueado y se dice por cuánto tiempo', async () => {
+    const { context, page } = await newPage(env);
+    try {
+      await page.goto('/ingresar');
+      let text = '';
+      for (let i = 0; i < 8 && !text.includes('bloqueado'); i++) {
+        await submitLogin(page, 'usuario.inexistente', `equivocada-${i}`);
+        await page.getByRole('alert').waitFor();
+        await until(async () => (await field(page, 'Contraseña').inputValue()) === '', 'la respuesta del servidor');
+        text = (await page.getByRole('alert').textContent()) ?? '';
+      }
+      expect(text).toMatch(/Demasiados intentos fallidos\. El acceso con este usuario está bloqueado por \d+ minuto/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('los campos vacíos se señalan junto a cada campo', async () => {
     const { context, page } = await newPage(env);
     try {

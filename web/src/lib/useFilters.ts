@@ -1,29 +1,29 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
- * Filters kept in the address (shareable, survive reload). `draft` is what the form shows; `applied`
- * is what the list queries. Selects apply at once, text applies on submit.
+ * Filters kept in the address (shareable, survive a reload). `draft` is what the
+ * form shows; `applied` is what the list queries. Selects apply at once, text applies on submit.
  */
 export function useFilters<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
+  const search = params.toString();
   const applied = useMemo(() => {
+    const p = new URLSearchParams(search);
     const out = {} as Record<K, string>;
-    for (const k of keys) out[k] = params.get(k) ?? '';
+    for (const k of keys) out[k] = p.get(k) ?? '';
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params]);
+  }, [search, keys]);
   const [draft, setDraft] = useState<Record<K, string>>(applied);
 
-  const apply = useCallback(
-    (next: Record<K, string>) => {
-      const p = new URLSearchParams();
-      for (const k of keys) if (next[k]) p.set(k, next[k]);
-      setParams(p, { replace: true });
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [setParams],
-  );
+  // The address changed from outside the form (a link, a reload): show what is applied.
+  useEffect(() => setDraft(applied), [applied]);
+
+  const apply = (next: Record<K, string>) => {
+    const p = new URLSearchParams();
+    for (const k of keys) if (next[k]) p.set(k, next[k].trim());
+    setParams(p, { replace: true });
+  };
 
   return {
     applied,
