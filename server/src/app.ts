@@ -143,7 +143,16 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
 
   const webRoot = config.webDistDir;
   if (opts.serveWeb !== false && existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // Hashed build assets never change; the shell must always be revalidated.
+      setHeaders: (res, filePath) => {
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     spa.enabled = true;
   }
   return app;

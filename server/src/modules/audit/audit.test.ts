@@ -38,6 +38,7 @@ describe('the bitácora', () => {
     const { items } = await audit('username=tutor&entity=session');
     expect(items.map((i) => `${i.action}:${i.outcome}`)).toEqual(['LOGOUT:SUCCESS', 'LOGIN:SUCCESS', 'LOGIN_FAILED:FAILURE']);
     expect(items[2]!.detail).toEqual({ reason: 'WRONG_PASSWORD' });
+    expect(items[1]!.roles).toEqual(['guardian']);
   });
 
   it('records writes in the same transaction as the change', async () => {
@@ -56,6 +57,11 @@ describe('the bitácora', () => {
     await t.app.inject({ method: 'GET', url: '/api/users', headers: { 'x-request-id': 'req-anonimo-0001' } });
     const { items } = await audit('outcome=DENIED&entity=api:/api/users');
     expect(items.find((i) => i.requestId === 'req-anonimo-0001')).toMatchObject({ actorId: null, detail: { reason: 'UNAUTHENTICATED', method: 'GET' } });
+    // a first visit (no cookie at all) asking who is signed in is routine, not an attempt
+    await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-request-id': 'req-visita-0001' } });
+    await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-request-id': 'req-cookie-0001', cookie: 'oncoped_session=falsificada' } });
+    const me = await audit('outcome=DENIED&entity=api:/api/auth/me');
+    expect(me.items.map((i) => i.requestId)).toEqual(['req-cookie-0001']);
   });
 
   it('filters by date range and pages newest first without repeats', async () => {

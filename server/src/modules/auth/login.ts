@@ -31,11 +31,12 @@ export async function login(
   const db = s.db.orm;
   const key = input.username.trim().toLowerCase();
   const now = s.now();
-  const attempt = (outcome: 'SUCCESS' | 'DENIED' | 'FAILURE', reason: string | null, userId: string | null) =>
+  const attempt = (outcome: 'SUCCESS' | 'DENIED' | 'FAILURE', reason: string | null, userId: string | null, roles: readonly string[] = []) =>
     s.audit.record({
       ...ctx.auditRow({ action: outcome === 'SUCCESS' ? 'LOGIN' : 'LOGIN_FAILED', entity: 'session', outcome, detail: reason ? { reason } : null }),
       actorId: userId,
       actorUsername: key.slice(0, 64),
+      roles: [...roles],
     });
 
   const throttle = await repo.getThrottle(db, key);
@@ -65,6 +66,6 @@ export async function login(
   await touchLastLogin(db, user.id);
   const actor = await s.sessions.resolve(created.token);
   if (!actor) throw new Error('session just created is not live');
-  await attempt('SUCCESS', null, user.id);
+  await attempt('SUCCESS', null, user.id, actor.roles);
   return { ...(await toSessionView(db, actor)), token: created.token, expiresAt: created.expiresAt };
 }

@@ -81,7 +81,9 @@ export function authRoutes(s: Services): FastifyPluginAsyncZod {
     app.get(
       '/auth/me',
       {
-        config: { allowWithPendingPasswordChange: true },
+        // The web client asks this on every first visit: a visitor with no cookie at all is not
+        // an access attempt worth a bitácora row (a stale or forged cookie still is).
+        config: { allowWithPendingPasswordChange: true, auditAnonymousDenial: false },
         schema: { tags, summary: 'Sesión actual', response: { 200: sessionSchema, ...problems(401) } },
       },
       async (request) => toSessionView(s.db.orm, request.ctx.actor!),

@@ -89,6 +89,13 @@ describe('security headers', () => {
     expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   });
 
+  it('forbids caching of API answers (they carry personal data)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie: admin.cookie } });
+    expect(res.headers['cache-control']).toBe('no-store');
+    const denied = await t.app.inject({ method: 'GET', url: '/api/units' });
+    expect(denied.headers['cache-control']).toBe('no-store');
+  });
+
   it('keeps CORS closed: no cross-origin grant, even on preflight', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();

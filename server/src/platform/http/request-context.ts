@@ -20,6 +20,8 @@ declare module 'fastify' {
     permission?: string;
     /** Allowed while the user must still change a temporary password. */
     allowWithPendingPasswordChange?: boolean;
+    /** Set to false where a request without any session cookie is routine, not an attempt. */
+    auditAnonymousDenial?: boolean;
   }
 }
 
@@ -40,6 +42,12 @@ export function installRequestContext(app: FastifyInstance, deps: { sessions: Se
   app.decorateRequest('ctx', null as unknown as RequestContext);
   const sink = (row: Parameters<AuditWriter['record']>[0]) => deps.audit.record(row);
 
+  // Answers of the API carry personal data: no browser or proxy may keep them.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await deps.sessions.resolve(token) : null;
@@ -58,12 +66,14 @@ export function installRequestContext(app: FastifyInstance, deps: { sessions: Se
     if (config.public) return;
     const entity = `api:${request.routeOptions.url ?? ''}`;
     if (!actor) {
-      await ctx.audit({
-        action: 'ACCESS',
-        entity,
-        outcome: 'DENIED',
-        detail: { reason: token ? 'SESSION_NOT_LIVE' : 'UNAUTHENTICATED', method: request.method },
-      });
+      if (token || config.auditAnonymousDenial !== false) {
+        await ctx.audit({
+          action: 'ACCESS',
+          entity,
+          outcome: 'DENIED',
+          detail: { reason: token ? 'SESSION_NOT_LIVE' : 'UNAUTHENTICATED', method: request.method },
+        });
+      }
       throw token
         ? new AppError(401, 'SESSION_EXPIRED', 'Su sesión expiró o fue cerrada. Inicie sesión de nuevo.')
         : new AppError(401, 'UNAUTHENTICATED', 'Inicie sesión para continuar.');
