@@ -1,5 +1,5 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/gateway.ts';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../platform/db/gateway.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { units } from './schema.ts';
 
@@ -16,24 +16,30 @@ export interface UnitFilter {
   limit: number;
 }
 
-/** Keyset page ordered by name, id. */
-export async function listUnits(db: Db, f: UnitFilter): Promise<UnitRow[]> {
-  const conds = [];
+/** The columns the API shows, aliased to their camelCase names (no Drizzle row mapping). */
+const UNIT_COLUMNS = sql.raw(
+  `id, clues, name, short_name AS "shortName", level, state, delegation, is_oncocrean AS "isOncocrean", ` +
+    `to_char(active_from, 'YYYY-MM-DD') AS "activeFrom", active, version`,
+);
+
+export type UnitListRow = Pick<UnitRow, 'id' | 'clues' | 'name' | 'shortName' | 'level' | 'state' | 'delegation' | 'isOncocrean' | 'activeFrom' | 'active' | 'version'>;
+
+/** Keyset page ordered by name, id. The hot path of the catalogue: hand-written SQL. */
+export async function listUnits(db: Db, f: UnitFilter): Promise<UnitListRow[]> {
+  const conds: SQL[] = [sql`true`];
   if (f.q) {
     const like = containsPattern(f.q);
-    conds.push(or(ilike(units.name, like), ilike(units.shortName, like), ilike(units.clues, like)));
+    conds.push(sql`(name ILIKE ${like} OR short_name ILIKE ${like} OR clues ILIKE ${like})`);
   }
-  if (f.level) conds.push(eq(units.level, f.level));
-  if (f.state) conds.push(eq(units.state, f.state));
-  if (f.active !== undefined) conds.push(eq(units.active, f.active));
-  if (f.isOncocrean !== undefined) conds.push(eq(units.isOncocrean, f.isOncocrean));
-  if (f.after) conds.push(sql`(${units.name}, ${units.id}) > (${f.after.name}, ${f.after.id})`);
-  return db
-    .select()
-    .from(units)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(units.name), asc(units.id))
-    .limit(f.limit);
+  if (f.level) conds.push(sql`level = ${f.level}`);
+  if (f.state) conds.push(sql`state = ${f.state}`);
+  if (f.active !== undefined) conds.push(sql`active = ${f.active}`);
+  if (f.isOncocrean !== undefined) conds.push(sql`is_oncocrean = ${f.isOncocrean}`);
+  if (f.after) conds.push(sql`(name, id) > (${f.after.name}, ${f.after.id}::uuid)`);
+  return rowsOf<UnitListRow>(
+    db,
+    sql`SELECT ${UNIT_COLUMNS} FROM units WHERE ${sql.join(conds, sql` AND `)} ORDER BY name, id LIMIT ${f.limit}`,
+  );
 }
 
 export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {

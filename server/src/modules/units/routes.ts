@@ -7,14 +7,14 @@ import type { Services } from '../../platform/services.ts';
 import { createUnit } from './create-unit.ts';
 import { getUnit } from './get-unit.ts';
 import { listUnits } from './list-units.ts';
-import type { UnitRow } from './repo.ts';
+import type { UnitListRow } from './repo.ts';
 import { STATE_NAMES } from './states.ts';
 import { levelSchema, unitInputSchema, unitPatchSchema, unitSchema } from './unit-schemas.ts';
 import { updateUnit } from './update-unit.ts';
 
 const tags = ['Unidades médicas'];
 
-const toDto = (u: UnitRow) => ({
+const toDto = (u: UnitListRow) => ({
   id: u.id,
   clues: u.clues,
   name: u.name,
@@ -49,8 +49,7 @@ export function unitsRoutes(s: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const page = await listUnits(s, request.ctx, request.query);
-        return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+        return listUnits(s, request.ctx, request.query);
       },
     );
 
