@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,6 +11,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type
 import { serializerCompiler } from './platform/http/serializer.ts';
 import { z } from 'zod';
 import { installErrorHandling } from './platform/http/problem.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installRequestContext } from './platform/http/request-context.ts';
 import { installIdempotency } from './platform/idempotency/idempotency.ts';
 import type { Services } from './platform/services.ts';
@@ -54,7 +54,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
 
   const spa = { enabled: false };
   installErrorHandling(app, spa);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
