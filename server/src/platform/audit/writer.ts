@@ -58,16 +58,20 @@ export async function writeAuditInTx(tx: Db, rows: AuditRow[]): Promise<void> {
  */
 export class AuditWriter {
   private pending: { row: AuditRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private flushing = false;
+  private inFlight = 0;
   private scheduled = false;
   private readonly maxBatch: number;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
-    opts: { maxBatch?: number } = {},
+    opts: { maxBatch?: number; maxInFlight?: number } = {},
   ) {
     this.maxBatch = opts.maxBatch ?? 1000;
+    // A few INSERTs may be in flight at once (the pool has several connections): at moderate load
+    // a record does not wait behind another batch's commit; at high load batches grow instead.
+    this.maxInFlight = opts.maxInFlight ?? (db.mode === 'postgres' ? 3 : 1);
   }
 
   record(row: AuditRow): Promise<void> {
@@ -83,14 +87,15 @@ export class AuditWriter {
 
   /** Resolves when everything recorded so far is written. */
   async drain(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing) {
+    while (this.pending.length > 0 || this.inFlight > 0) {
       await new Promise((r) => setTimeout(r, 2));
     }
   }
 
   private schedule(): void {
-    if (this.flushing || this.scheduled) return;
+    if (this.scheduled || this.inFlight >= this.maxInFlight) return;
     this.scheduled = true;
+    // Records made in the same turn of the event loop are written together.
     setImmediate(() => {
       this.scheduled = false;
       void this.flush();
@@ -98,8 +103,8 @@ export class AuditWriter {
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || this.pending.length === 0) return;
-    this.flushing = true;
+    if (this.inFlight >= this.maxInFlight || this.pending.length === 0) return;
+    this.inFlight++;
     const batch = this.pending.splice(0, this.maxBatch);
     try {
       const { text, values } = multiRowInsert(batch.map((b) => b.row));
@@ -109,7 +114,7 @@ export class AuditWriter {
       this.log.error({ err: { message: (err as Error).message }, count: batch.length }, 'audit write failed');
       for (const b of batch) b.reject(err);
     } finally {
-      this.flushing = false;
+      this.inFlight--;
       if (this.pending.length > 0) this.schedule();
     }
   }
