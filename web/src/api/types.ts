@@ -8,6 +8,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   roles: string[];
+  /** Display name of each role, by key (custom roles have no catalog entry). */
+  roleNames: Record<string, string>;
   permissions: string[];
   allUnits: boolean;
   units: { id: string; clues: string; shortName: string; name: string }[];

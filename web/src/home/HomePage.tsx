@@ -35,7 +35,7 @@ export function HomePage() {
               <ul className="chip-list">
                 {user.roles.map((r) => (
                   <li key={r} className="chip">
-                    {roleName(t, r)}
+                    {roleName(t, r, user.roleNames[r])}
                   </li>
                 ))}
               </ul>

@@ -118,7 +118,7 @@ export function UserMenu({ restricted }: { restricted?: boolean }) {
     }
   };
 
-  const roleNames = user.roles.map((r) => roleName(t, r)).join(', ');
+  const roleNames = user.roles.map((r) => roleName(t, r, user.roleNames[r])).join(', ');
 
   return (
     <div className="user-menu">

@@ -39,7 +39,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 export async function loadGrants(db: Db, userId: string) {
   const [roleRows, unitRows] = await Promise.all([
     db
-      .select({ key: roles.key, scope: roles.scope, permissions: roles.permissions })
+      .select({ key: roles.key, name: roles.name, scope: roles.scope, permissions: roles.permissions })
       .from(userRoles)
       .innerJoin(roles, eq(roles.key, userRoles.roleKey))
       .where(eq(userRoles.userId, userId))

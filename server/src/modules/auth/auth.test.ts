@@ -17,7 +17,7 @@ describe('login', () => {
     const res = await post('/api/auth/login', { username: 'medico', password: 'admin-demo' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.user).toMatchObject({ username: 'medico', roles: ['physician'], allUnits: false, mustChangePassword: false });
+    expect(body.user).toMatchObject({ username: 'medico', roles: ['physician'], roleNames: { physician: 'Médico(a)' }, allUnits: false, mustChangePassword: false });
     expect(body.user.units.map((u: { clues: string }) => u.clues)).toEqual(['DFIMS000616']);
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const cookie = String(res.headers['set-cookie']);
@@ -154,6 +154,27 @@ describe('password change', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other.cookie } })).statusCode).toBe(401);
     expect((await post('/api/auth/login', { username: 'medico.laraza', password: 'admin-demo' })).statusCode).toBe(401);
     expect((await post('/api/auth/login', { username: 'medico.laraza', password: 'Una-clave-nueva-2026' })).statusCode).toBe(200);
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 problem+json once an address exceeds the login rate', async () => {
+    const limited = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'x-wrong-x' } });
+        codes.push(res.statusCode);
+        if (i === 3) {
+          expect(res.headers['content-type']).toContain('application/problem+json');
+          expect(res.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+          expect(res.json().detail).toMatch(/Demasiadas solicitudes/);
+        }
+      }
+      expect(codes).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -92,6 +92,7 @@ export class SessionService {
       username: found.user.username,
       displayName: found.user.displayName,
       roles: grants.roles.map((r) => r.key),
+      roleNames: Object.fromEntries(grants.roles.map((r) => [r.key, r.name])),
       permissions,
       unitIds: grants.unitIds,
       allUnits: grants.roles.some((r) => r.scope === 'ALL_UNITS'),

@@ -9,6 +9,8 @@ export interface Actor {
   username: string;
   displayName: string;
   roles: readonly string[];
+  /** Display name of each role, by key. */
+  roleNames: Readonly<Record<string, string>>;
   permissions: ReadonlySet<string>;
   /** Units the user is assigned to (whatever the role scope). */
   unitIds: readonly string[];
