@@ -52,14 +52,8 @@ export function defaultTitle(status: number): string {
   return TITLES[status] ?? 'Error';
 }
 
-export const badRequest = (code: string, detail: string, errors?: FieldError[]) =>
-  new AppError(400, code, detail, errors ? { errors } : {});
 export const validationFailed = (errors: FieldError[]) =>
   new AppError(400, 'VALIDATION_FAILED', describeFieldErrors(errors), { errors });
-export const unauthorized = (code = 'UNAUTHENTICATED', detail = 'Inicie sesión para continuar.') =>
-  new AppError(401, code, detail);
-export const forbidden = (detail = 'No tiene permiso para realizar esta acción.', code = 'FORBIDDEN') =>
-  new AppError(403, code, detail);
 export const notFound = (detail: string, code = 'NOT_FOUND') => new AppError(404, code, detail);
 export const conflict = (code: string, detail: string, errors?: FieldError[]) =>
   new AppError(409, code, detail, errors ? { errors } : {});

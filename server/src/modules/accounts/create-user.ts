@@ -1,21 +1,16 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
-import { AppError, conflict, pgErrorCode } from '../../platform/errors.ts';
+import { conflict, pgErrorCode } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
-import { hashPassword, passwordProblems } from '../auth/password.ts';
+import { assertAcceptablePassword, hashPassword } from '../auth/password.ts';
 import type { userCreateSchema } from './account-schemas.ts';
 import * as repo from './repo.ts';
 import { validateGrants } from './validate-grants.ts';
 
 /** An admin opens an account with a temporary password, roles and units. */
 export async function createUser(s: Services, ctx: RequestContext, input: z.output<typeof userCreateSchema>) {
-  const problems = passwordProblems(input.password, input.username);
-  if (problems.length) {
-    throw new AppError(400, 'WEAK_PASSWORD', `La contraseña ${problems.join(', ')}.`, {
-      errors: problems.map((message) => ({ field: 'password', message })),
-    });
-  }
+  assertAcceptablePassword(input.password, 'password', { username: input.username });
   await validateGrants(s.db.orm, input.roles, input.unitIds);
   if (await repo.findUserByUsername(s.db.orm, input.username)) throw usernameTaken(input.username);
   const passwordHash = await hashPassword(input.password);

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/gateway.ts';
-import { AppError, type FieldError } from '../../platform/errors.ts';
+import { validationFailed, type FieldError } from '../../platform/errors.ts';
 import { existingUnitIds, findRoles } from './repo.ts';
 
 /**
@@ -21,7 +21,5 @@ export async function validateGrants(db: Db, roleKeys: string[], unitIds: string
   if (scoped && unitIds.length === 0) {
     errors.push({ field: 'unitIds', message: 'el rol asignado trabaja por unidad: asigne al menos una unidad médica' });
   }
-  if (errors.length) {
-    throw new AppError(400, 'VALIDATION_FAILED', errors.length === 1 ? `El campo «${errors[0]!.field}» no es válido: ${errors[0]!.message}` : `Hay ${errors.length} errores en roles o unidades.`, { errors });
-  }
+  if (errors.length) throw validationFailed(errors);
 }

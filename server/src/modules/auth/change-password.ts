@@ -3,7 +3,7 @@ import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
 import { findUserById, updateUser } from '../accounts/repo.ts';
-import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
 
 /**
  * The signed-in user changes their own password. The current password is required; every other
@@ -23,13 +23,7 @@ export async function changePassword(
       errors: [{ field: 'currentPassword', message: 'no corresponde a la contraseña actual' }],
     });
   }
-  const problems = passwordProblems(input.newPassword, user.username);
-  if (input.newPassword === input.currentPassword) problems.push('debe ser distinta de la actual');
-  if (problems.length) {
-    throw new AppError(400, 'WEAK_PASSWORD', `La nueva contraseña ${problems.join(', ')}.`, {
-      errors: problems.map((message) => ({ field: 'newPassword', message })),
-    });
-  }
+  assertAcceptablePassword(input.newPassword, 'newPassword', { username: user.username, previous: input.currentPassword });
   const passwordHash = await hashPassword(input.newPassword);
   await s.db.transaction(async (tx) => {
     await updateUser(tx, actor.id, undefined, { passwordHash, mustChangePassword: false, passwordChangedAt: s.now() });

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { AppError } from '../../platform/errors.ts';
 
 /**
  * argon2id with OWASP's recommended minimum (Password Storage Cheat Sheet): 19 MiB of memory,
@@ -35,4 +36,14 @@ export function passwordProblems(plain: string, username?: string): string[] {
     problems.push('no debe contener el nombre de usuario');
   if (/^(.)\1+$/.test(plain)) problems.push('no debe repetir un solo carácter');
   return problems;
+}
+
+/** Throws a 400 WEAK_PASSWORD naming `field` when the password is not acceptable. */
+export function assertAcceptablePassword(plain: string, field: string, opts: { username?: string; previous?: string } = {}): void {
+  const problems = passwordProblems(plain, opts.username);
+  if (opts.previous !== undefined && plain === opts.previous) problems.push('debe ser distinta de la actual');
+  if (problems.length === 0) return;
+  throw new AppError(400, 'WEAK_PASSWORD', `La contraseña ${problems.join(', ')}.`, {
+    errors: problems.map((message) => ({ field, message })),
+  });
 }

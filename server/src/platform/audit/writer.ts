@@ -81,10 +81,6 @@ export class AuditWriter {
     });
   }
 
-  recordMany(rows: AuditRow[]): Promise<void> {
-    return Promise.all(rows.map((r) => this.record(r))).then(() => undefined);
-  }
-
   /** Resolves when everything recorded so far is written. */
   async drain(): Promise<void> {
     while (this.pending.length > 0 || this.inFlight > 0) {
