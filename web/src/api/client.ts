@@ -37,6 +37,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The per-field messages of any error (none unless it is an ApiError naming fields). */
+export function fieldErrors(err: unknown): Record<string, string> {
+  return err instanceof ApiError ? err.fieldMessages() : {};
+}
+
 /** Codes the client produces itself (no server answer). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 

@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorAlert, Notice, PageHeader } from '../components/feedback.tsx';
-import { TextField } from '../components/forms.tsx';
+import { PasswordField } from '../components/forms.tsx';
 import { useSession, useUser } from './session.tsx';
 
 export function ChangePasswordPage() {
@@ -48,7 +48,7 @@ export function ChangePasswordPage() {
       }
     } catch (err) {
       setError(err);
-      const fields = err instanceof ApiError ? err.fieldMessages() : {};
+      const fields = fieldErrors(err);
       if (fields.currentPassword) currentRef.current?.focus();
       else if (fields.newPassword) newRef.current?.focus();
     } finally {
@@ -56,7 +56,7 @@ export function ChangePasswordPage() {
     }
   };
 
-  const fields = error instanceof ApiError ? error.fieldMessages() : {};
+  const fields = fieldErrors(error);
   return (
     <div className="narrow">
       <PageHeader title={forced ? t('password.forcedTitle') : t('password.title')} intro={forced ? t('password.forcedIntro') : t('password.intro')} />
@@ -65,34 +65,12 @@ export function ChangePasswordPage() {
         <ErrorAlert error={error} fields={{ currentPassword: t('password.current'), newPassword: t('password.new') }} />
         <form className="form-stack" onSubmit={(e) => void onSubmit(e)} noValidate>
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
-          <TextField
-            ref={currentRef}
-            label={t('password.current')}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(e) => setCurrent(e.target.value)}
-            error={fields.currentPassword}
-            required
-          />
-          <TextField
-            ref={newRef}
-            label={t('password.new')}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNew(e.target.value)}
-            error={fields.newPassword}
-            hint={t('password.hint')}
-            required
-          />
-          <TextField
+          <PasswordField ref={currentRef} label={t('password.current')} name="currentPassword" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={fields.currentPassword} />
+          <PasswordField ref={newRef} label={t('password.new')} name="newPassword" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} error={fields.newPassword} hint={t('password.hint')} />
+          <PasswordField
             ref={confirmRef}
             label={t('password.confirm')}
             name="confirmPassword"
-            type="password"
             autoComplete="new-password"
             value={confirm}
             onChange={(e) => {
@@ -100,7 +78,6 @@ export function ChangePasswordPage() {
               setConfirmError(undefined);
             }}
             error={confirmError}
-            required
           />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api/client.ts';
+import { ApiError, fieldErrors } from '../api/client.ts';
 import { ErrorAlert, Notice } from '../components/feedback.tsx';
-import { TextField } from '../components/forms.tsx';
+import { PasswordField, TextField } from '../components/forms.tsx';
 import { Brand, Footer, SkipLink } from '../shell/AppShell.tsx';
 import { useSession } from './session.tsx';
 
@@ -61,7 +61,7 @@ export function LoginPage() {
     }
   };
 
-  const serverFields = error instanceof ApiError ? error.fieldMessages() : {};
+  const serverFields = fieldErrors(error);
 
   return (
     <div className="app app-login">
@@ -106,16 +106,15 @@ export function LoginPage() {
                 error={missing.username ?? serverFields.username}
                 required
               />
-              <TextField
+              <PasswordField
                 ref={passRef}
                 label={t('login.password')}
                 name="password"
-                type={showPassword ? 'text' : 'password'}
+                shown={showPassword}
                 autoComplete="current-password"
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
                 error={missing.password ?? serverFields.password}
-                required
               />
               <label className="check inline-check">
                 <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />

@@ -10,6 +10,12 @@ interface FieldChrome {
   span?: 'full' | 'half' | undefined;
 }
 
+function useFieldIds(id: string | undefined, hint: boolean, error: boolean) {
+  const auto = useId();
+  const inputId = id ?? `f${auto.replace(/:/g, '')}`;
+  return { inputId, ...ids(inputId, hint, error) };
+}
+
 function ids(base: string, hint: boolean, error: boolean) {
   const hintId = hint ? `${base}-hint` : undefined;
   const errorId = error ? `${base}-error` : undefined;
@@ -17,18 +23,21 @@ function ids(base: string, hint: boolean, error: boolean) {
   return { hintId, errorId, describedBy };
 }
 
-function Label({ htmlFor, children, required }: { htmlFor: string; children: ReactNode; required?: boolean | undefined }) {
+function RequiredMark({ required }: { required?: boolean | undefined }) {
   const { t } = useTranslation();
-  return (
-    <label className="field-label" htmlFor={htmlFor}>
-      {children}
-      {required ? (
-        <span className="field-required" aria-hidden="true" title={t('common.required')}>
-          {' *'}
-        </span>
-      ) : null}
-    </label>
-  );
+  return required ? (
+    <span className="field-required" aria-hidden="true" title={t('common.required')}>
+      {' *'}
+    </span>
+  ) : null;
+}
+
+function Hint({ id, hint }: { id: string | undefined; hint: ReactNode }) {
+  return hint ? (
+    <p className="field-hint" id={id}>
+      {hint}
+    </p>
+  ) : null;
 }
 
 export function FieldMessage({ id, error }: { id: string | undefined; error: string | undefined }) {
@@ -45,65 +54,72 @@ export function FieldMessage({ id, error }: { id: string | undefined; error: str
   );
 }
 
+/**
+ * The shared frame of a field: label, control, error and hint. The control (`children`) receives
+ * its id and the ARIA attributes that tie it to its messages.
+ */
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  span,
+  check,
+  children,
+}: FieldChrome & {
+  id: string | undefined;
+  check?: boolean;
+  children: (a: { inputId: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const { inputId, hintId, errorId, describedBy } = useFieldIds(id, Boolean(hint), Boolean(error));
+  const aria = { inputId, 'aria-invalid': error ? (true as const) : undefined, 'aria-describedby': describedBy };
+  return (
+    <div className={`field ${check ? 'field-check ' : ''}${span === 'full' ? 'field-full' : ''} ${error ? 'has-error' : ''}`}>
+      {check ? (
+        children(aria)
+      ) : (
+        <>
+          <label className="field-label" htmlFor={inputId}>
+            {label}
+            <RequiredMark required={required} />
+          </label>
+          {children(aria)}
+        </>
+      )}
+      <FieldMessage id={errorId} error={error} />
+      <Hint id={hintId} hint={hint} />
+    </div>
+  );
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & FieldChrome & { id?: string; suffix?: ReactNode; ref?: Ref<HTMLInputElement> };
 
 export function TextField({ label, hint, error, required, span, id, suffix, className, ref, ...rest }: InputProps) {
-  const auto = useId();
-  const inputId = id ?? `f${auto.replace(/:/g, '')}`;
-  const { hintId, errorId, describedBy } = ids(inputId, Boolean(hint), Boolean(error));
   return (
-    <div className={`field ${span === 'full' ? 'field-full' : ''} ${error ? 'has-error' : ''}`}>
-      <Label htmlFor={inputId} required={required}>
-        {label}
-      </Label>
-      <div className={suffix ? 'input-with-suffix' : undefined}>
-        <input
-          ref={ref}
-          id={inputId}
-          className={`input ${className ?? ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          required={required}
-          {...rest}
-        />
-        {suffix}
-      </div>
-      <FieldMessage id={errorId} error={error} />
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required} span={span}>
+      {({ inputId, ...aria }) => (
+        <div className={suffix ? 'input-with-suffix' : undefined}>
+          <input ref={ref} id={inputId} className={`input ${className ?? ''}`} {...aria} required={required} {...rest} />
+          {suffix}
+        </div>
+      )}
+    </Field>
   );
+}
+
+/** A password input (hidden characters unless `shown`), required by default. */
+export function PasswordField({ shown, required = true, ...rest }: Omit<InputProps, 'type'> & { shown?: boolean }) {
+  return <TextField type={shown ? 'text' : 'password'} required={required} {...rest} />;
 }
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & FieldChrome & { id?: string };
 
 export function TextAreaField({ label, hint, error, required, span, id, className, ...rest }: TextareaProps) {
-  const auto = useId();
-  const inputId = id ?? `f${auto.replace(/:/g, '')}`;
-  const { hintId, errorId, describedBy } = ids(inputId, Boolean(hint), Boolean(error));
   return (
-    <div className={`field ${span === 'full' ? 'field-full' : ''} ${error ? 'has-error' : ''}`}>
-      <Label htmlFor={inputId} required={required}>
-        {label}
-      </Label>
-      <textarea
-        id={inputId}
-        className={`input textarea ${className ?? ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        required={required}
-        {...rest}
-      />
-      <FieldMessage id={errorId} error={error} />
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required} span={span}>
+      {({ inputId, ...aria }) => <textarea id={inputId} className={`input textarea ${className ?? ''}`} {...aria} required={required} {...rest} />}
+    </Field>
   );
 }
 
@@ -111,64 +127,34 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> &
   FieldChrome & { id?: string; options: { value: string; label: string }[]; placeholder?: string | undefined };
 
 export function SelectField({ label, hint, error, required, span, id, options, placeholder, className, ...rest }: SelectProps) {
-  const auto = useId();
-  const inputId = id ?? `f${auto.replace(/:/g, '')}`;
-  const { hintId, errorId, describedBy } = ids(inputId, Boolean(hint), Boolean(error));
   return (
-    <div className={`field ${span === 'full' ? 'field-full' : ''} ${error ? 'has-error' : ''}`}>
-      <Label htmlFor={inputId} required={required}>
-        {label}
-      </Label>
-      <select
-        id={inputId}
-        className={`input select ${className ?? ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        required={required}
-        {...rest}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldMessage id={errorId} error={error} />
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required} span={span}>
+      {({ inputId, ...aria }) => (
+        <select id={inputId} className={`input select ${className ?? ''}`} {...aria} required={required} {...rest}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
-type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
-  label: ReactNode;
-  hint?: ReactNode | undefined;
-  error?: string | undefined;
-  id?: string;
-  span?: 'full' | 'half' | undefined;
-};
+type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & Omit<FieldChrome, 'required'> & { id?: string };
 
 export function CheckboxField({ label, hint, error, id, span, ...rest }: CheckboxProps) {
-  const auto = useId();
-  const inputId = id ?? `f${auto.replace(/:/g, '')}`;
-  const { hintId, errorId, describedBy } = ids(inputId, Boolean(hint), Boolean(error));
   return (
-    <div className={`field field-check ${span === 'full' ? 'field-full' : ''} ${error ? 'has-error' : ''}`}>
-      <div className="check">
-        <input id={inputId} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
-        <label htmlFor={inputId}>{label}</label>
-      </div>
-      <FieldMessage id={errorId} error={error} />
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} span={span} check>
+      {({ inputId, ...aria }) => (
+        <div className="check">
+          <input id={inputId} type="checkbox" {...aria} {...rest} />
+          <label htmlFor={inputId}>{label}</label>
+        </div>
+      )}
+    </Field>
   );
 }
 
@@ -192,7 +178,6 @@ export function CheckboxGroup({
   required?: boolean;
   columns?: 1 | 2;
 }) {
-  const { t } = useTranslation();
   const auto = useId().replace(/:/g, '');
   const { hintId, errorId, describedBy } = ids(`g${auto}`, Boolean(hint), Boolean(error));
   const toggle = (v: string, on: boolean) => onChange(on ? [...value, v] : value.filter((x) => x !== v));
@@ -200,17 +185,9 @@ export function CheckboxGroup({
     <fieldset className={`field field-full fieldset ${error ? 'has-error' : ''}`} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
       <legend className="field-label">
         {legend}
-        {required ? (
-          <span className="field-required" aria-hidden="true" title={t('common.required')}>
-            {' *'}
-          </span>
-        ) : null}
+        <RequiredMark required={required} />
       </legend>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={hintId} hint={hint} />
       <FieldMessage id={errorId} error={error} />
       <ul className={`check-list ${columns === 2 ? 'check-list-2' : ''}`}>
         {options.map((o) => {

@@ -25,16 +25,23 @@ export function useFilters<K extends string>(keys: readonly K[]) {
     setParams(p, { replace: true });
   };
 
+  const set = (k: K, v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  /** Sets a value and applies the whole draft at once (selects). */
+  const setAndApply = (k: K, v: string) => {
+    const next = { ...draft, [k]: v };
+    setDraft(next);
+    apply(next);
+  };
+
   return {
     applied,
     draft,
-    set: (k: K, v: string) => setDraft((d) => ({ ...d, [k]: v })),
-    /** Sets a value and applies the whole draft at once (selects). */
-    setAndApply: (k: K, v: string) => {
-      const next = { ...draft, [k]: v };
-      setDraft(next);
-      apply(next);
-    },
+    set,
+    setAndApply,
+    /** Props for a text field bound to a filter (applied on submit). */
+    text: (k: K) => ({ name: k, value: draft[k], onChange: (e: { target: { value: string } }) => set(k, e.target.value) }),
+    /** Props for a select bound to a filter (applied at once). */
+    select: (k: K) => ({ name: k, value: draft[k], onChange: (e: { target: { value: string } }) => setAndApply(k, e.target.value) }),
     submit: () => apply(draft),
     clear: () => {
       const empty = {} as Record<K, string>;

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
+import { api, fieldErrors } from '../api/client.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { PermissionInfo, Role, Scope } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
+import { DialogActions, FlashNotice, NewButton } from '../components/dialogs.tsx';
 import { Badge, ErrorAlert, Loading, Notice, PageHeader } from '../components/feedback.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { Modal } from '../components/Modal.tsx';
@@ -28,21 +29,10 @@ export function RolesPage() {
       <PageHeader
         title={t('roles.title')}
         intro={t('roles.intro')}
-        actions={
-          manage ? (
-            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-              <span aria-hidden="true">+ </span>
-              {t('roles.new')}
-            </button>
-          ) : null
-        }
+        actions={manage ? <NewButton onClick={() => setEditing('new')}>{t('roles.new')}</NewButton> : null}
       />
       {!manage ? <Notice tone="info">{t('roles.readOnly')}</Notice> : null}
-      {notice ? (
-        <Notice onDismiss={() => setNotice(null)}>
-          <p>{notice}</p>
-        </Notice>
-      ) : null}
+      <FlashNotice message={notice} onDismiss={() => setNotice(null)} />
       {roles.isPending ? <Loading /> : null}
       {roles.isError ? <ErrorAlert error={roles.error} /> : null}
       {roles.data ? (
@@ -140,7 +130,7 @@ function RoleForm({
       onSaved(r, !role);
     },
   });
-  const fe = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const fe = fieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -202,14 +192,7 @@ function RoleForm({
             error={fe.permissions}
           />
         </div>
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : role ? t('common.save') : t('roles.create')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} pending={save.isPending} label={role ? t('common.save') : t('roles.create')} />
       </form>
     </Modal>
   );

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { Level, Unit, UnitInput } from '../api/types.ts';
-import { ErrorAlert, Notice } from '../components/feedback.tsx';
+import { DialogActions, FormNotices } from '../components/dialogs.tsx';
+import { ErrorAlert } from '../components/feedback.tsx';
 import { CheckboxField, SelectField, TextField } from '../components/forms.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { todayInMexico } from '../lib/format.ts';
@@ -67,7 +68,7 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
     save.mutate();
   };
 
-  const fe = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const fe = fieldErrors(save.error);
   const levelOptions = (['UMAE', 'SECOND_LEVEL'] as Level[]).map((l) => ({ value: l, label: t(`units.levelsLong.${l}`) }));
 
   return (
@@ -86,8 +87,7 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
             activeFrom: t('units.field.activeFrom'),
           }}
         />
-        {reloaded ? <Notice tone="info">{t('units.reloaded')}</Notice> : null}
-        {noChanges ? <Notice tone="info">{t('units.noChanges')}</Notice> : null}
+        <FormNotices reloaded={reloaded && t('units.reloaded')} noChanges={noChanges && t('units.noChanges')} />
         <div className="form-grid">
           <TextField
             label={t('units.field.clues')}
@@ -166,14 +166,7 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
             span="full"
           />
         </div>
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : current ? t('common.save') : t('units.create')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} pending={save.isPending} label={current ? t('common.save') : t('units.create')} />
       </form>
     </Modal>
   );
@@ -202,14 +195,14 @@ export function UnitActiveToggle({ unit, onClose, onDone }: { unit: Unit; onClos
     <Modal title={deactivate ? t('units.deactivateTitle') : t('units.reactivateTitle')} onClose={onClose}>
       <ErrorAlert error={toggle.error} />
       <p>{deactivate ? t('units.deactivateText', { name: current.shortName }) : t('units.reactivateText', { name: current.shortName })}</p>
-      <div className="form-actions">
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className={`btn ${deactivate ? 'btn-danger' : 'btn-primary'}`} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
-          {deactivate ? t('units.deactivate') : t('units.reactivate')}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        pending={toggle.isPending}
+        label={deactivate ? t('units.deactivate') : t('units.reactivate')}
+        pendingLabel={deactivate ? t('units.deactivate') : t('units.reactivate')}
+        onConfirm={() => toggle.mutate()}
+        danger={deactivate}
+      />
     </Modal>
   );
 }

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Unit } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
-import { Badge, ErrorAlert, Loading, LoadMore, Notice, PageHeader } from '../components/feedback.tsx';
+import { FlashNotice, NewButton } from '../components/dialogs.tsx';
+import { Badge, PageHeader } from '../components/feedback.tsx';
 import { SelectField, TextField } from '../components/forms.tsx';
+import { PagedTable } from '../components/PagedTable.tsx';
 import { formatDate } from '../lib/format.ts';
 import { usePagedList } from '../lib/paging.ts';
 import { useFilters } from '../lib/useFilters.ts';
@@ -18,12 +20,7 @@ export function UnitsPage() {
   const { can } = useSession();
   const manage = can('units.manage');
   const f = useFilters(FILTERS);
-  const list = usePagedList<Unit>(['units', 'list'], '/api/units', {
-    q: f.applied.q,
-    level: f.applied.level,
-    state: f.applied.state,
-    active: f.applied.active,
-  });
+  const list = usePagedList<Unit>(['units', 'list'], '/api/units', { ...f.applied });
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [toggling, setToggling] = useState<Unit | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -33,30 +30,19 @@ export function UnitsPage() {
       <PageHeader
         title={t('units.title')}
         intro={t('units.intro')}
-        actions={
-          manage ? (
-            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-              <span aria-hidden="true">+ </span>
-              {t('units.new')}
-            </button>
-          ) : null
-        }
+        actions={manage ? <NewButton onClick={() => setEditing('new')}>{t('units.new')}</NewButton> : null}
       />
       <FilterBar label={t('common.filters')} onSubmit={f.submit} onClear={f.clear}>
         <TextField
           label={t('units.searchLabel')}
           type="search"
-          name="q"
-          value={f.draft.q}
+          {...f.text('q')}
           placeholder={t('units.searchPlaceholder')}
-          onChange={(e) => f.set('q', e.target.value)}
           maxLength={100}
         />
         <SelectField
           label={t('units.level')}
-          name="level"
-          value={f.draft.level}
-          onChange={(e) => f.setAndApply('level', e.target.value)}
+          {...f.select('level')}
           placeholder={t('common.all')}
           options={[
             { value: 'UMAE', label: t('units.levelsLong.UMAE') },
@@ -65,17 +51,13 @@ export function UnitsPage() {
         />
         <SelectField
           label={t('units.state')}
-          name="state"
-          value={f.draft.state}
-          onChange={(e) => f.setAndApply('state', e.target.value)}
+          {...f.select('state')}
           placeholder={t('common.allFem')}
           options={STATES.map((s) => ({ value: s, label: s }))}
         />
         <SelectField
           label={t('units.status')}
-          name="active"
-          value={f.draft.active}
-          onChange={(e) => f.setAndApply('active', e.target.value)}
+          {...f.select('active')}
           placeholder={t('common.allFem')}
           options={[
             { value: 'true', label: t('units.statusActive') },
@@ -84,90 +66,73 @@ export function UnitsPage() {
         />
       </FilterBar>
 
-      {notice ? (
-        <Notice onDismiss={() => setNotice(null)}>
-          <p>{notice}</p>
-        </Notice>
-      ) : null}
-      {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.isPending ? <Loading /> : null}
-
-      {list.data ? (
-        list.items.length === 0 ? (
-          <p className="empty">{t('units.empty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-responsive">
-              <caption className="visually-hidden">{t('units.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.col.clues')}</th>
-                  <th scope="col">{t('units.col.name')}</th>
-                  <th scope="col">{t('units.col.level')}</th>
-                  <th scope="col">{t('units.col.state')}</th>
-                  <th scope="col">{t('units.col.oncocrean')}</th>
-                  <th scope="col">{t('units.col.activeFrom')}</th>
-                  <th scope="col">{t('units.col.status')}</th>
-                  {manage ? <th scope="col">{t('common.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((u) => (
-                  <tr key={u.id} data-unit-id={u.id} className={u.active ? undefined : 'row-inactive'}>
-                    <td data-label={t('units.col.clues')} className="mono">
-                      {u.clues}
-                    </td>
-                    <td data-label={t('units.col.name')} className="cell-main">
-                      <div>
-                        <span className="cell-title">{u.shortName}</span>
-                        <span className="cell-sub">{u.name}</span>
-                      </div>
-                    </td>
-                    <td data-label={t('units.col.level')}>
-                      <Badge tone={u.level === 'UMAE' ? 'info' : 'neutral'}>{t(`units.levels.${u.level}`)}</Badge>
-                    </td>
-                    <td data-label={t('units.col.state')}>
-                      <div>
-                        <span className="cell-title-plain">{u.state}</span>
-                        {u.delegation !== u.state ? (
-                          <span className="cell-sub">
-                            {t('units.col.delegation')}: {u.delegation}
-                          </span>
-                        ) : null}
-                      </div>
-                    </td>
-                    <td data-label={t('units.col.oncocrean')}>{u.isOncocrean ? t('common.yes') : t('common.no')}</td>
-                    <td data-label={t('units.col.activeFrom')}>{formatDate(u.activeFrom, i18n.language)}</td>
-                    <td data-label={t('units.col.status')}>
-                      <Badge tone={u.active ? 'ok' : 'muted'}>{u.active ? t('units.active') : t('units.inactive')}</Badge>
-                    </td>
-                    {manage ? (
-                      <td data-label={t('common.actions')} className="cell-actions">
-                        <div>
-                        <button type="button" className="btn btn-small btn-secondary" onClick={() => setEditing(u)} aria-label={t('units.editNamed', { name: u.shortName })}>
-                          {t('units.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className={`btn btn-small ${u.active ? 'btn-ghost-danger' : 'btn-ghost'}`}
-                          onClick={() => setToggling(u)}
-                          aria-label={u.active ? t('units.deactivateNamed', { name: u.shortName }) : t('units.reactivateNamed', { name: u.shortName })}
-                        >
-                          {u.active ? t('units.deactivate') : t('units.reactivate')}
-                        </button>
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      ) : null}
-      {list.data && list.items.length > 0 ? (
-        <LoadMore shown={list.items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
-      ) : null}
+      <FlashNotice message={notice} onDismiss={() => setNotice(null)} />
+      <PagedTable
+        list={list}
+        empty={t('units.empty')}
+        caption={t('units.tableCaption')}
+        columns={[
+          t('units.col.clues'),
+          t('units.col.name'),
+          t('units.col.level'),
+          t('units.col.state'),
+          t('units.col.oncocrean'),
+          t('units.col.activeFrom'),
+          t('units.col.status'),
+          manage && t('common.actions'),
+        ]}
+      >
+        {(items) =>
+          items.map((u) => (
+            <tr key={u.id} data-unit-id={u.id} className={u.active ? undefined : 'row-inactive'}>
+              <td data-label={t('units.col.clues')} className="mono">
+                {u.clues}
+              </td>
+              <td data-label={t('units.col.name')} className="cell-main">
+                <div>
+                  <span className="cell-title">{u.shortName}</span>
+                  <span className="cell-sub">{u.name}</span>
+                </div>
+              </td>
+              <td data-label={t('units.col.level')}>
+                <Badge tone={u.level === 'UMAE' ? 'info' : 'neutral'}>{t(`units.levels.${u.level}`)}</Badge>
+              </td>
+              <td data-label={t('units.col.state')}>
+                <div>
+                  <span className="cell-title-plain">{u.state}</span>
+                  {u.delegation !== u.state ? (
+                    <span className="cell-sub">
+                      {t('units.col.delegation')}: {u.delegation}
+                    </span>
+                  ) : null}
+                </div>
+              </td>
+              <td data-label={t('units.col.oncocrean')}>{u.isOncocrean ? t('common.yes') : t('common.no')}</td>
+              <td data-label={t('units.col.activeFrom')}>{formatDate(u.activeFrom, i18n.language)}</td>
+              <td data-label={t('units.col.status')}>
+                <Badge tone={u.active ? 'ok' : 'muted'}>{u.active ? t('units.active') : t('units.inactive')}</Badge>
+              </td>
+              {manage ? (
+                <td data-label={t('common.actions')} className="cell-actions">
+                  <div>
+                  <button type="button" className="btn btn-small btn-secondary" onClick={() => setEditing(u)} aria-label={t('units.editNamed', { name: u.shortName })}>
+                    {t('units.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className={`btn btn-small ${u.active ? 'btn-ghost-danger' : 'btn-ghost'}`}
+                    onClick={() => setToggling(u)}
+                    aria-label={u.active ? t('units.deactivateNamed', { name: u.shortName }) : t('units.reactivateNamed', { name: u.shortName })}
+                  >
+                    {u.active ? t('units.deactivate') : t('units.reactivate')}
+                  </button>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))
+        }
+      </PagedTable>
 
       {editing ? (
         <UnitForm

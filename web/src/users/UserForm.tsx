@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, fieldErrors } from '../api/client.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { User } from '../api/types.ts';
-import { ErrorAlert, Loading, Notice } from '../components/feedback.tsx';
+import { DialogActions, FormNotices } from '../components/dialogs.tsx';
+import { ErrorAlert, Loading } from '../components/feedback.tsx';
 import { CheckboxField, CheckboxGroup, TextField } from '../components/forms.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { roleName } from '../lib/labels.ts';
@@ -102,7 +103,7 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
     save.mutate();
   };
 
-  const fe = save.error instanceof ApiError ? save.error.fieldMessages() : {};
+  const fe = fieldErrors(save.error);
   const roleOptions = (roles.data ?? []).map((r) => ({
     value: r.key,
     label: roleName(t, r.key, r.name),
@@ -124,8 +125,7 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
             active: t('users.field.active'),
           }}
         />
-        {reloaded ? <Notice tone="info">{t('users.reloaded')}</Notice> : null}
-        {noChanges ? <Notice tone="info">{t('users.noChanges')}</Notice> : null}
+        <FormNotices reloaded={reloaded && t('users.reloaded')} noChanges={noChanges && t('users.noChanges')} />
         <div className="form-grid">
           <TextField
             label={t('users.field.username')}
@@ -201,14 +201,7 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
             />
           ) : null}
         </div>
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : current ? t('common.save') : t('users.create')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} pending={save.isPending} label={current ? t('common.save') : t('users.create')} />
       </form>
     </Modal>
   );
@@ -226,7 +219,7 @@ export function ResetPasswordForm({ user, onClose, onDone }: { user: User; onClo
       onDone();
     },
   });
-  const fe = reset.error instanceof ApiError ? reset.error.fieldMessages() : {};
+  const fe = fieldErrors(reset.error);
   return (
     <Modal title={t('users.resetTitle', { username: user.username })} onClose={onClose}>
       <form
@@ -249,14 +242,7 @@ export function ResetPasswordForm({ user, onClose, onDone }: { user: User; onClo
           spellCheck={false}
           required
         />
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
-            {reset.isPending ? t('common.saving') : t('users.resetSubmit')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} pending={reset.isPending} label={t('users.resetSubmit')} />
       </form>
     </Modal>
   );
