@@ -10,6 +10,7 @@ import { Badge, ErrorAlert, Loading, Notice, PageHeader } from '../components/fe
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { roleName } from '../lib/labels.ts';
+import { useFormValues } from '../lib/useFormValues.ts';
 import { usePermissions, useRoles } from './api.ts';
 
 const SCOPES: Scope[] = ['ALL_UNITS', 'ASSIGNED_UNITS', 'OWN_FAMILY', 'NONE'];
@@ -108,14 +109,13 @@ function RoleForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({
+  const { values, set, text } = useFormValues({
     key: role?.key ?? '',
     name: role?.name ?? '',
     description: role?.description ?? '',
     scope: role?.scope ?? ('ASSIGNED_UNITS' as Scope),
     permissions: role?.permissions ?? [],
   });
-  const set = <K extends keyof typeof values>(k: K, v: (typeof values)[K]) => setValues((s) => ({ ...s, [k]: v }));
   const idempotencyKey = useIdempotencyKey();
   const save = useMutation({
     mutationFn: () =>
@@ -151,24 +151,18 @@ function RoleForm({
         <div className="form-grid">
           <TextField
             label={t('roles.field.key')}
-            name="key"
-            value={values.key}
-            onChange={(e) => set('key', e.target.value)}
+            {...text('key', fe)}
             hint={t('roles.field.keyHint')}
-            error={fe.key}
             disabled={Boolean(role)}
             className="mono"
             autoComplete="off"
             spellCheck={false}
             required
           />
-          <TextField label={t('roles.field.name')} name="name" value={values.name} onChange={(e) => set('name', e.target.value)} error={fe.name} required />
+          <TextField label={t('roles.field.name')} {...text('name', fe)} required />
           <TextAreaField
             label={t('roles.field.description')}
-            name="description"
-            value={values.description}
-            onChange={(e) => set('description', e.target.value)}
-            error={fe.description}
+            {...text('description', fe)}
             rows={2}
             span="full"
           />

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/feedback.tsx';
 import { CheckboxField, SelectField, TextField } from '../components/forms.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { todayInMexico } from '../lib/format.ts';
+import { useFormValues } from '../lib/useFormValues.ts';
 import { STATES } from './api.ts';
 
 const FIELDS = ['clues', 'name', 'shortName', 'level', 'state', 'delegation', 'isOncocrean', 'activeFrom'] as const;
@@ -26,10 +27,9 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState<Unit | undefined>(unit);
-  const [values, setValues] = useState<UnitInput>(unit ? fromUnit(unit) : blank());
+  const { values, setValues, set, text } = useFormValues<UnitInput>(unit ? fromUnit(unit) : blank());
   const [reloaded, setReloaded] = useState(false);
   const [noChanges, setNoChanges] = useState(false);
-  const set = <K extends keyof UnitInput>(k: K, v: UnitInput[K]) => setValues((s) => ({ ...s, [k]: v }));
   const idempotencyKey = useIdempotencyKey();
 
   const save = useMutation({
@@ -105,19 +105,13 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
           />
           <TextField
             label={t('units.field.shortName')}
-            name="shortName"
-            value={values.shortName}
-            onChange={(e) => set('shortName', e.target.value)}
+            {...text('shortName', fe)}
             hint={t('units.field.shortNameHint')}
-            error={fe.shortName}
             required
           />
           <TextField
             label={t('units.field.name')}
-            name="name"
-            value={values.name}
-            onChange={(e) => set('name', e.target.value)}
-            error={fe.name}
+            {...text('name', fe)}
             span="full"
             required
           />
@@ -132,29 +126,20 @@ export function UnitForm({ unit, onClose, onSaved }: { unit?: Unit; onClose: () 
           />
           <SelectField
             label={t('units.field.state')}
-            name="state"
-            value={values.state}
-            onChange={(e) => set('state', e.target.value)}
+            {...text('state', fe)}
             options={STATES.map((s) => ({ value: s, label: s }))}
             placeholder={t('units.field.chooseState')}
-            error={fe.state}
             required
           />
           <TextField
             label={t('units.field.delegation')}
-            name="delegation"
-            value={values.delegation}
-            onChange={(e) => set('delegation', e.target.value)}
-            error={fe.delegation}
+            {...text('delegation', fe)}
             required
           />
           <TextField
             label={t('units.field.activeFrom')}
-            name="activeFrom"
             type="date"
-            value={values.activeFrom}
-            onChange={(e) => set('activeFrom', e.target.value)}
-            error={fe.activeFrom}
+            {...text('activeFrom', fe)}
             required
           />
           <CheckboxField

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../components/feedback.tsx';
 import { CheckboxField, CheckboxGroup, TextField } from '../components/forms.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { roleName } from '../lib/labels.ts';
+import { useFormValues } from '../lib/useFormValues.ts';
 import { useRoles } from '../roles/api.ts';
 import { UnitPicker } from './UnitPicker.tsx';
 
@@ -40,13 +41,12 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
   const queryClient = useQueryClient();
   const roles = useRoles();
   const [current, setCurrent] = useState<User | undefined>(user);
-  const [values, setValues] = useState<Values>(
+  const { values, setValues, set, text } = useFormValues<Values>(
     user ? fromUser(user) : { username: '', displayName: '', email: '', password: '', roles: [], unitIds: [], active: true },
   );
   const [reloaded, setReloaded] = useState(false);
   const [noChanges, setNoChanges] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((s) => ({ ...s, [k]: v }));
   const idempotencyKey = useIdempotencyKey();
 
   const buildPatch = (base: User) => {
@@ -129,11 +129,8 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
         <div className="form-grid">
           <TextField
             label={t('users.field.username')}
-            name="username"
-            value={values.username}
-            onChange={(e) => set('username', e.target.value)}
+            {...text('username', fe)}
             hint={current ? t('users.field.usernameLocked') : t('users.field.usernameHint')}
-            error={fe.username}
             disabled={Boolean(current)}
             autoComplete="off"
             autoCapitalize="none"
@@ -142,32 +139,23 @@ export function UserForm({ user, onClose, onSaved }: { user?: User; onClose: () 
           />
           <TextField
             label={t('users.field.email')}
-            name="email"
             type="email"
-            value={values.email}
-            onChange={(e) => set('email', e.target.value)}
-            error={fe.email}
+            {...text('email', fe)}
             autoComplete="off"
           />
           <TextField
             label={t('users.field.displayName')}
-            name="displayName"
-            value={values.displayName}
-            onChange={(e) => set('displayName', e.target.value)}
+            {...text('displayName', fe)}
             hint={t('users.field.displayNameHint')}
-            error={fe.displayName}
             span="full"
             required
           />
           {!current ? (
             <TextField
               label={t('users.field.password')}
-              name="password"
               type="text"
-              value={values.password}
-              onChange={(e) => set('password', e.target.value)}
+              {...text('password', fe)}
               hint={t('users.field.passwordHint')}
-              error={fe.password}
               autoComplete="new-password"
               spellCheck={false}
               span="full"
