@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { DatabaseMode } from '../config.ts';
 import type * as schema from './schema.ts';
 
@@ -38,7 +38,7 @@ export interface Database {
  * Drizzle's per-column result mapping costs more than the query itself on lists of dozens of
  * rows, so those queries alias their columns in SQL and skip it.
  */
-export async function rowsOf<R>(db: Db, query: import('drizzle-orm').SQL): Promise<R[]> {
+export async function rowsOf<R>(db: Db, query: SQL): Promise<R[]> {
   const res = (await db.execute(query)) as unknown as { rows: R[] };
   return res.rows;
 }
