@@ -66,7 +66,7 @@ describe('bitácora', () => {
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
-        hour12: false,
+        hourCycle: 'h23', // 00:00, never 24:00 (hour12:false resolves to h24 in some ICU builds)
       }).format(new Date(iso!));
       expect((await first.textContent())?.trim()).toBe(expected);
       // Newest first.

@@ -15,7 +15,7 @@ export function formatDateTime(iso: string | null | undefined, locale = 'es-MX')
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-      hour12: false,
+      hourCycle: 'h23', // midnight is 00:00 in every ICU build (hour12:false may give 24:00)
     });
     dateTimeFormats.set(locale, f);
   }
