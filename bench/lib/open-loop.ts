@@ -9,6 +9,7 @@
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from './load.ts';
+import { prng } from '../../server/src/modules/demo/ids.ts';
 
 export interface OpenLoopOptions {
   url: string;
@@ -35,22 +36,11 @@ export interface OpenLoopResult {
   maxSendLagMs: number;
 }
 
-/** Small deterministic PRNG so that two targets get the same arrival pattern. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runOpenLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.maxSockets ?? 64, scheduling: 'fifo' });
   const u = new URL(o.url);
-  const random = mulberry32(o.seed ?? 20201105);
+  // Same seed, same arrival pattern for both targets.
+  const random = prng(o.seed ?? 20201105);
   const latencies: number[] = [];
   let sent = 0;
   let ok = 0;
