@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession, useUser } from '../auth/session.tsx';
@@ -172,38 +172,26 @@ export function UserMenu({ restricted }: { restricted?: boolean }) {
         </div>
         <ul id={menuId} role="menu" aria-labelledby={buttonId} className="user-actions" onKeyDown={onMenuKey}>
           {!restricted ? (
-            <li role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                onClick={() => {
-                  close(false);
-                  navigate('/cambiar-contrasena');
-                }}
-              >
-                {t('userMenu.changePassword')}
-              </button>
-            </li>
-          ) : null}
-          <li role="none">
-            <button type="button" role="menuitem" tabIndex={-1} onClick={() => void doLogout()} disabled={busy}>
-              {t('userMenu.logout')}
-            </button>
-          </li>
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              onClick={() => {
-                setOpen(false);
-                setConfirmAll(true);
+            <MenuItem
+              onSelect={() => {
+                close(false);
+                navigate('/cambiar-contrasena');
               }}
             >
-              {t('userMenu.logoutAll')}
-            </button>
-          </li>
+              {t('userMenu.changePassword')}
+            </MenuItem>
+          ) : null}
+          <MenuItem onSelect={() => void doLogout()} disabled={busy}>
+            {t('userMenu.logout')}
+          </MenuItem>
+          <MenuItem
+            onSelect={() => {
+              setOpen(false);
+              setConfirmAll(true);
+            }}
+          >
+            {t('userMenu.logoutAll')}
+          </MenuItem>
         </ul>
       </div>
       {confirmAll ? (
@@ -221,5 +209,16 @@ export function UserMenu({ restricted }: { restricted?: boolean }) {
         </Modal>
       ) : null}
     </div>
+  );
+}
+
+/** One entry of the user menu (roving focus: the menu moves focus, so items are not in the tab order). */
+function MenuItem({ onSelect, disabled, children }: { onSelect: () => void; disabled?: boolean; children: ReactNode }) {
+  return (
+    <li role="none">
+      <button type="button" role="menuitem" tabIndex={-1} onClick={onSelect} disabled={disabled}>
+        {children}
+      </button>
+    </li>
   );
 }
