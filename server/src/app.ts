@@ -20,6 +20,7 @@ import { accountsRoutes } from './modules/accounts/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
+import { patientsRoutes } from './modules/patients/routes.ts';
 
 z.config(z.locales.es());
 
@@ -138,6 +139,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       await api.register(accountsRoutes(services));
       await api.register(unitsRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(patientsRoutes(services));
     },
     { prefix: '/api' },
   );

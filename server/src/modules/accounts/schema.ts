@@ -15,6 +15,8 @@ export const roles = pgTable(
     /** ALL_UNITS: every unit; ASSIGNED_UNITS: the user's units; OWN_FAMILY: own children only; NONE. */
     scope: text('scope', { enum: ['ALL_UNITS', 'ASSIGNED_UNITS', 'OWN_FAMILY', 'NONE'] }).notNull(),
     permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    /** Built-in permissions already offered to this role: a later release adds only new ones, so an admin's removal sticks. */
+    offeredDefaults: text('offered_defaults').array().notNull().default(sql`'{}'::text[]`),
     builtIn: boolean('built_in').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -4,3 +4,7 @@ export * from '../../modules/units/schema.ts';
 export * from '../../modules/accounts/schema.ts';
 export * from '../../modules/auth/schema.ts';
 export * from '../idempotency/schema.ts';
+export * from '../../modules/patients/schema.ts';
+export * from '../../modules/clinical/schema.ts';
+export * from '../../modules/registry/schema.ts';
+export * from '../../modules/registry-io/schema.ts';

@@ -1,0 +1,239 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../platform/db/gateway.ts';
+import type { PatientDetail } from './patient-schemas.ts';
+import { patientConsents, patientGuardians, patientMerges, patients, patientTransfers } from './schema.ts';
+
+export type PatientRow = typeof patients.$inferSelect;
+export type PatientInsert = typeof patients.$inferInsert;
+
+export async function insertPatient(db: Db, v: PatientInsert): Promise<PatientRow> {
+  const rows = await db.insert(patients).values(v).returning();
+  return rows[0]!;
+}
+
+export async function insertGuardians(db: Db, rows: (typeof patientGuardians.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(patientGuardians).values(rows);
+}
+
+export async function insertConsents(db: Db, rows: (typeof patientConsents.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(patientConsents).values(rows);
+}
+
+export async function insertStatus(db: Db, v: { patientId: string; status: string; since: string; reason: string | null; recordedBy: string | null }) {
+  await db.execute(
+    sql`INSERT INTO treatment_status_history (patient_id, status, since, reason, recorded_by) VALUES (${v.patientId}, ${v.status}, ${v.since}, ${v.reason}, ${v.recordedBy})`,
+  );
+}
+
+const SUMMARY_COLUMNS = sql.raw(`p.id, p.curp, p.nss, p.given_names AS "givenNames", p.first_surname AS "firstSurname",
+  p.second_surname AS "secondSurname", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.unit_id AS "unitId",
+  u.short_name AS "unitName", p.pediatric, p.treatment_status AS "treatmentStatus", p.vital_status AS "vitalStatus",
+  p.registered_at AS "registeredAt"`);
+
+export interface PatientSummaryRow {
+  id: string;
+  curp: string;
+  nss: string | null;
+  givenNames: string;
+  firstSurname: string;
+  secondSurname: string | null;
+  birthDate: string;
+  sex: 'H' | 'M';
+  unitId: string;
+  unitName: string;
+  pediatric: boolean;
+  treatmentStatus: PatientRow['treatmentStatus'];
+  vitalStatus: PatientRow['vitalStatus'];
+  registeredAt: Date;
+  searchName?: string;
+}
+
+export interface PatientSearch {
+  scope: SQL;
+  curp?: string | undefined;
+  curpPrefix?: string | undefined;
+  nss?: string | undefined;
+  namePrefix?: string | undefined;
+  unitId?: string | undefined;
+  status?: string | undefined;
+  pediatric?: boolean | undefined;
+  after?: { n: string; id: string } | undefined;
+  limit: number;
+}
+
+/**
+ * Keyset page in name order over the records the request may see (scope in the WHERE clause).
+ * Name prefix uses the text_pattern_ops index; CURP and NSS their own indexes.
+ */
+export async function searchPatients(db: Db, f: PatientSearch): Promise<PatientSummaryRow[]> {
+  const conds: SQL[] = [sql`p.merged_into IS NULL`, f.scope];
+  if (f.curp) conds.push(sql`p.curp = ${f.curp}`);
+  if (f.curpPrefix) conds.push(sql`p.curp LIKE ${`${f.curpPrefix}%`}`);
+  if (f.nss) conds.push(sql`p.nss = ${f.nss}`);
+  if (f.namePrefix) conds.push(sql`p.search_name LIKE ${`${f.namePrefix.replace(/[\\%_]/g, '\\$&')}%`}`);
+  if (f.unitId) conds.push(sql`p.unit_id = ${f.unitId}::uuid`);
+  if (f.status) conds.push(sql`p.treatment_status = ${f.status}`);
+  if (f.pediatric !== undefined) conds.push(sql`p.pediatric = ${f.pediatric}`);
+  if (f.after) conds.push(sql`(p.search_name, p.id) > (${f.after.n}, ${f.after.id}::uuid)`);
+  return rowsOf<PatientSummaryRow>(
+    db,
+    sql`SELECT ${SUMMARY_COLUMNS}, p.search_name AS "searchName"
+        FROM patients p JOIN units u ON u.id = p.unit_id
+        WHERE ${sql.join(conds, sql` AND `)}
+        ORDER BY p.search_name, p.id LIMIT ${f.limit}`,
+  );
+}
+
+/** Typo-tolerant fallback: best trigram word matches, no paging (a short "¿quiso decir?" list). */
+export async function fuzzySearchPatients(db: Db, scope: SQL, text: string, limit: number, extra: SQL = sql`true`): Promise<PatientSummaryRow[]> {
+  return rowsOf<PatientSummaryRow>(
+    db,
+    sql`SELECT ${SUMMARY_COLUMNS}
+        FROM patients p JOIN units u ON u.id = p.unit_id
+        WHERE p.merged_into IS NULL AND ${scope} AND ${extra} AND ${text} <% p.search_name
+        ORDER BY word_similarity(${text}, p.search_name) DESC, p.search_name, p.id LIMIT ${limit}`,
+  );
+}
+
+export interface DuplicateRow {
+  id: string;
+  reason: 'SAME_CURP' | 'SIMILAR_NAME_SAME_BIRTH_DATE';
+  similarity: number;
+  unitId: string;
+  unitName: string;
+  fullName: string;
+  curp: string;
+  birthDate: string;
+}
+
+/** Same CURP, or same birth date with a similar name (pg_trgm similarity ≥ 0.45). */
+export async function findDuplicateCandidates(
+  db: Db,
+  q: { curp: string | null; searchName: string | null; birthDate: string | null; excludeId?: string | undefined },
+): Promise<DuplicateRow[]> {
+  const parts: SQL[] = [];
+  const cols = sql.raw(`p.id, p.unit_id AS "unitId", u.short_name AS "unitName",
+    trim(p.given_names || ' ' || p.first_surname || ' ' || coalesce(p.second_surname, '')) AS "fullName",
+    p.curp, to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate"`);
+  if (q.curp) {
+    parts.push(sql`SELECT ${cols}, 'SAME_CURP' AS reason, 1::float8 AS similarity
+      FROM patients p JOIN units u ON u.id = p.unit_id WHERE p.curp = ${q.curp} AND p.merged_into IS NULL`);
+  }
+  if (q.searchName && q.birthDate) {
+    parts.push(sql`SELECT ${cols}, 'SIMILAR_NAME_SAME_BIRTH_DATE' AS reason, similarity(p.search_name, ${q.searchName})::float8 AS similarity
+      FROM patients p JOIN units u ON u.id = p.unit_id
+      WHERE p.birth_date = ${q.birthDate}::date AND p.merged_into IS NULL AND similarity(p.search_name, ${q.searchName}) >= 0.45
+        ${q.curp ? sql`AND p.curp <> ${q.curp}` : sql``}`);
+  }
+  if (!parts.length) return [];
+  const rows = await rowsOf<DuplicateRow>(
+    db,
+    sql`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) c ORDER BY similarity DESC, "fullName" LIMIT 20`,
+  );
+  return rows.filter((r) => r.id !== q.excludeId);
+}
+
+export async function findPatientRow(db: Db, id: string, scope: SQL = sql`true`): Promise<PatientRow | undefined> {
+  const rows = await db.select().from(patients).where(and(eq(patients.id, id), scope)).limit(1);
+  return rows[0];
+}
+
+export async function lockPatientRow(db: Db, id: string): Promise<PatientRow | undefined> {
+  const rows = await db.select().from(patients).where(eq(patients.id, id)).for('update').limit(1);
+  return rows[0];
+}
+
+export async function findLivePatientByCurp(db: Db, curp: string): Promise<{ id: string; unitId: string; unitName: string } | undefined> {
+  const rows = await rowsOf<{ id: string; unitId: string; unitName: string }>(
+    db,
+    sql`SELECT p.id, p.unit_id AS "unitId", u.short_name AS "unitName" FROM patients p JOIN units u ON u.id = p.unit_id
+        WHERE p.curp = ${curp} AND p.merged_into IS NULL LIMIT 1`,
+  );
+  return rows[0];
+}
+
+export async function findUnitBrief(db: Db, id: string): Promise<{ id: string; shortName: string; clues: string; active: boolean } | undefined> {
+  const rows = await rowsOf<{ id: string; shortName: string; clues: string; active: boolean }>(
+    db,
+    sql`SELECT id, short_name AS "shortName", clues, active FROM units WHERE id = ${id}::uuid`,
+  );
+  return rows[0];
+}
+
+/** The full record as the API shows it (demographics, guardians, consents, transfers, merges). */
+export async function loadPatientDetail(db: Db, id: string): Promise<PatientDetail | undefined> {
+  const [p] = await rowsOf<Omit<PatientDetail, 'guardians' | 'consents' | 'transfers' | 'merges'>>(
+    db,
+    sql`SELECT ${SUMMARY_COLUMNS}, p.agregado, p.state, p.municipality, p.address, p.physician_name AS "physicianName",
+          u.clues AS "unitClues", to_char(p.status_since, 'YYYY-MM-DD') AS "statusSince",
+          to_char(p.death_date, 'YYYY-MM-DD') AS "deathDate", to_char(p.last_contact_on, 'YYYY-MM-DD') AS "lastContactOn",
+          to_char(p.last_treatment_on, 'YYYY-MM-DD') AS "lastTreatmentOn", p.curative_intent AS "curativeIntent",
+          p.merged_into AS "mergedInto", p.version
+        FROM patients p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}::uuid`,
+  );
+  if (!p) return undefined;
+  const [guardians, consents, transfers, merges] = await Promise.all([
+    rowsOf(
+      db,
+      sql`SELECT id, name, relationship, phone, whatsapp, email, is_primary AS "isPrimary" FROM patient_guardians
+          WHERE patient_id = ${id}::uuid AND removed_at IS NULL ORDER BY is_primary DESC, created_at`,
+    ),
+    rowsOf(
+      db,
+      sql`SELECT id, kind, granted_by AS "grantedBy", to_char(granted_on, 'YYYY-MM-DD') AS "grantedOn", document_version AS "documentVersion",
+            to_char(revoked_on, 'YYYY-MM-DD') AS "revokedOn" FROM patient_consents WHERE patient_id = ${id}::uuid ORDER BY granted_on, created_at`,
+    ),
+    rowsOf(
+      db,
+      sql`SELECT t.id, t.from_unit_id AS "fromUnitId", fu.short_name AS "fromUnitName", t.to_unit_id AS "toUnitId", tu.short_name AS "toUnitName",
+            to_char(t.transferred_on, 'YYYY-MM-DD') AS "transferredOn", t.reason
+          FROM patient_transfers t JOIN units fu ON fu.id = t.from_unit_id JOIN units tu ON tu.id = t.to_unit_id
+          WHERE t.patient_id = ${id}::uuid ORDER BY t.transferred_on, t.created_at`,
+    ),
+    rowsOf(
+      db,
+      sql`SELECT m.merged_id AS "mergedId", p.curp AS "mergedCurp", m.reason, m.created_at AS "mergedAt"
+          FROM patient_merges m JOIN patients p ON p.id = m.merged_id WHERE m.survivor_id = ${id}::uuid ORDER BY m.created_at`,
+    ),
+  ]);
+  return { ...p, guardians, consents, transfers, merges } as PatientDetail;
+}
+
+/** Compare-and-swap on version: undefined when the row changed since the client read it. */
+export async function updatePatient(db: Db, id: string, expectedVersion: number, patch: Partial<PatientInsert>): Promise<PatientRow | undefined> {
+  const rows = await db
+    .update(patients)
+    .set({ ...patch, version: sql`${patients.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(patients.id, id), eq(patients.version, expectedVersion)))
+    .returning();
+  return rows[0];
+}
+
+/** Unconditional update for server-side summaries (clinical writes hold the row lock). */
+export async function setPatientColumns(db: Db, id: string, patch: Partial<PatientInsert>): Promise<void> {
+  await db
+    .update(patients)
+    .set({ ...patch, version: sql`${patients.version} + 1`, updatedAt: new Date() })
+    .where(eq(patients.id, id));
+}
+
+export async function insertTransfer(db: Db, v: typeof patientTransfers.$inferInsert): Promise<void> {
+  await db.insert(patientTransfers).values(v);
+}
+
+export async function insertMerge(db: Db, v: typeof patientMerges.$inferInsert): Promise<void> {
+  await db.insert(patientMerges).values(v);
+}
+
+/** Moves the merged record's guardians, consents and transfers to the survivor; returns counts. */
+export async function movePatientOwnedRows(db: Db, fromId: string, toId: string): Promise<Record<string, number>> {
+  const moved: Record<string, number> = {};
+  for (const table of ['patient_guardians', 'patient_consents', 'patient_transfers', 'treatment_status_history'] as const) {
+    const rows = await rowsOf<{ n: number }>(
+      db,
+      sql`WITH m AS (UPDATE ${sql.identifier(table)} SET patient_id = ${toId}::uuid WHERE patient_id = ${fromId}::uuid RETURNING 1) SELECT count(*)::int AS n FROM m`,
+    );
+    moved[table] = rows[0]?.n ?? 0;
+  }
+  return moved;
+}
