@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, numeric, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { patients, TREATMENT_STATUSES } from '../patients/schema.ts';
 import { units } from '../units/schema.ts';
@@ -43,6 +43,8 @@ export const diagnoses = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /** Compare-and-swap for corrections (PATCH). */
+    version: integer('version').notNull().default(1),
     ...recorded,
     ...softDelete,
   },
@@ -105,7 +107,8 @@ export const treatmentCycles = pgTable(
   },
   (t) => [
     index('treatment_cycles_patient_idx').on(t.patientId, t.plannedDate),
-    index('treatment_cycles_plan_idx').on(t.planId, t.cycleNumber),
+    /** One live cycle per number in a plan: a duplicate is refused by the database (409). */
+    uniqueIndex('treatment_cycles_plan_number_idx').on(t.planId, t.cycleNumber).where(sql`${t.deletedAt} IS NULL`),
     index('treatment_cycles_overdue_idx').on(t.unitId, t.plannedDate).where(sql`${t.status} IN ('PLANNED', 'DELAYED') AND ${t.deletedAt} IS NULL`),
   ],
 );
@@ -128,6 +131,8 @@ export const chemoAdministrations = pgTable(
     drug: text('drug').notNull(),
     dose: numeric('dose', { precision: 10, scale: 3 }).notNull(),
     doseUnit: text('dose_unit', { enum: DOSE_UNITS }).notNull(),
+    /** Absolute dose given in mg (after reduction), when the unit resolves to mass. */
+    doseMg: numeric('dose_mg', { precision: 10, scale: 3 }),
     route: text('route', { enum: ROUTES }).notNull(),
     groupKind: text('group_kind', { enum: ADMINISTRATION_GROUPS }).notNull(),
     doseReductionPct: smallint('dose_reduction_pct').notNull().default(0),
