@@ -30,6 +30,8 @@ export const patientImports = pgTable(
     skippedRows: integer('skipped_rows').notNull().default(0),
     /** Rejected rows: [{row, curp?, errors: [{field, message}]}]. */
     rejections: jsonb('rejections').notNull(),
+    /** Accepted rows skipped at commit because their CURP was registered meanwhile: [{row, curp, message}]. */
+    skipped: jsonb('skipped').notNull().default([]),
     /** Why the last commit attempt stopped (FAILED). */
     error: text('error'),
     createdBy: uuid('created_by').references(() => users.id),
