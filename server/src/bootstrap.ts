@@ -11,6 +11,7 @@ import type { Services } from './platform/services.ts';
 import { ensureBuiltInRoles } from './modules/accounts/ensure-built-in-roles.ts';
 import { ensureFirstAdmin, hasAnyUser } from './modules/accounts/ensure-first-admin.ts';
 import { defineAuthJobs } from './modules/auth/jobs.ts';
+import { defineRegistryJobs } from './modules/registry/jobs.ts';
 import { SessionService } from './modules/auth/session-service.ts';
 import { generateDemoData } from './modules/demo/generate-demo-data.ts';
 
@@ -68,6 +69,7 @@ export async function createServices(config: Config, log: Logger, opts: Bootstra
   if (services.jobs) {
     defineAuthJobs(services.jobs, services);
     defineIdempotencyJobs(services.jobs, services);
+    defineRegistryJobs(services.jobs, services);
   }
   return services;
 }

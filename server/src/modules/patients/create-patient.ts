@@ -3,6 +3,7 @@ import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import type { Db } from '../../platform/db/gateway.ts';
 import { AppError, conflict, pgErrorCode, validationFailed, type FieldError } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
+import { dateInMexico } from '../../platform/time.ts';
 import { ageInYears } from '../registry/domain/anthropometry.ts';
 import { checkCurp, curpMismatches } from '../registry/domain/curp.ts';
 import { recordTally } from '../registry/record-tally.ts';
@@ -25,9 +26,8 @@ export function checkPatientConsistency(input: { curp?: string | undefined; birt
   return errors;
 }
 
-export function todayInMexico(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** Today's date in Mexico City (kept as a name other modules already use). */
+export const todayInMexico = dateInMexico;
 
 /** A unit the request may register into: it must exist, be active and be visible to the actor. */
 export async function assertWritableUnit(db: Db, ctx: RequestContext, unitId: string, field = 'unitId') {
@@ -50,7 +50,7 @@ export async function curpTakenError(db: Db, ctx: RequestContext, curp: string):
   const detail = existing
     ? visible
       ? `La CURP ${curp} ya está registrada en ${existing.unitName} (registro ${existing.id}).`
-      : `La CURP ${curp} ya está registrada en ${existing.unitName}. Solicite a esa unidad el traslado del paciente.`
+      : `La CURP ${curp} ya está registrada en otra unidad de la red. Solicite a Coordinación el traslado del paciente.`
     : `La CURP ${curp} ya está registrada.`;
   const err = conflict('CURP_TAKEN', detail, [{ field: 'curp', message: 'ya está registrada' }]);
   return Object.assign(err, { existingId: visible ? existing?.id : undefined });

@@ -237,3 +237,199 @@ export async function movePatientOwnedRows(db: Db, fromId: string, toId: string)
   }
   return moved;
 }
+
+// --- bulk registration (registry-io) ---
+// Set-based SQL for the spreadsheet import and the unit export (modules/registry-io calls them
+// through register-patients-batch.ts). Rows travel as one JSON parameter and are expanded with
+// json_to_recordset: one statement per batch whatever its size, well under the bind-parameter limit.
+
+export interface BulkPatientRow {
+  curp: string;
+  nss: string | null;
+  agregado: string | null;
+  given_names: string;
+  first_surname: string;
+  second_surname: string | null;
+  search_name: string;
+  birth_date: string;
+  sex: 'H' | 'M';
+  state: string | null;
+  municipality: string | null;
+  address: string | null;
+  physician_name: string | null;
+  pediatric: boolean;
+  g_name: string | null;
+  g_relationship: string | null;
+  g_phone: string | null;
+  g_whatsapp: boolean | null;
+  g_email: string | null;
+  d_topography: string | null;
+  d_morphology: string | null;
+  d_behaviour: number | null;
+  d_basis: number | null;
+  d_date: string | null;
+  d_icd10: string | null;
+  d_iccc_group: string | null;
+  d_iccc_subgroup: string | null;
+}
+
+/**
+ * Inserts patients with their status row, primary guardian and first diagnosis in one statement.
+ * A CURP that is already live is skipped (ON CONFLICT DO NOTHING), never an error: the caller
+ * reports it. Returns the rows actually created.
+ */
+export async function insertPatientsBulk(
+  db: Db,
+  v: { unitId: string; actorId: string | null; today: string; now: Date; rows: readonly BulkPatientRow[] },
+): Promise<{ id: string; curp: string; pediatric: boolean }[]> {
+  if (v.rows.length === 0) return [];
+  return rowsOf<{ id: string; curp: string; pediatric: boolean }>(
+    db,
+    sql`WITH input AS (
+          SELECT * FROM json_to_recordset(${JSON.stringify(v.rows)}::json) AS r(
+            curp text, nss text, agregado text, given_names text, first_surname text, second_surname text, search_name text,
+            birth_date date, sex text, state text, municipality text, address text, physician_name text, pediatric boolean,
+            g_name text, g_relationship text, g_phone text, g_whatsapp boolean, g_email text,
+            d_topography text, d_morphology text, d_behaviour smallint, d_basis smallint, d_date date,
+            d_icd10 text, d_iccc_group text, d_iccc_subgroup text)
+        ),
+        ins AS (
+          INSERT INTO patients (curp, nss, agregado, given_names, first_surname, second_surname, search_name, birth_date, sex,
+            state, municipality, address, unit_id, physician_name, pediatric, status_since, registered_at, registered_by)
+          SELECT curp, nss, agregado, given_names, first_surname, second_surname, search_name, birth_date, sex,
+            state, municipality, address, ${v.unitId}::uuid, physician_name, pediatric, ${v.today}::date, ${v.now.toISOString()}::timestamptz, ${v.actorId}::uuid
+          FROM input
+          ON CONFLICT (curp) WHERE merged_into IS NULL DO NOTHING
+          RETURNING id, curp, pediatric
+        ),
+        st AS (
+          INSERT INTO treatment_status_history (patient_id, status, since, reason, recorded_by)
+          SELECT id, 'NEW', ${v.today}::date, 'Registro en la plataforma (importación de hoja de cálculo)', ${v.actorId}::uuid FROM ins
+        ),
+        g AS (
+          INSERT INTO patient_guardians (patient_id, name, relationship, phone, whatsapp, email, is_primary)
+          SELECT ins.id, i.g_name, i.g_relationship, i.g_phone, coalesce(i.g_whatsapp, false), i.g_email, true
+          FROM ins JOIN input i ON i.curp = ins.curp WHERE i.g_name IS NOT NULL
+        ),
+        dx AS (
+          INSERT INTO diagnoses (patient_id, sequence, topography, morphology, behaviour, basis, diagnosis_date,
+            icd10, iccc_group, iccc_subgroup, unit_id, recorded_by)
+          SELECT ins.id, 1, i.d_topography, i.d_morphology, i.d_behaviour, i.d_basis, i.d_date,
+            i.d_icd10, i.d_iccc_group, i.d_iccc_subgroup, ${v.unitId}::uuid, ${v.actorId}::uuid
+          FROM ins JOIN input i ON i.curp = ins.curp WHERE i.d_topography IS NOT NULL
+        )
+        SELECT id, curp, pediatric FROM ins`,
+  );
+}
+
+/** Live records holding any of these CURPs (one query for a whole file). */
+export async function findLiveCurps(db: Db, curps: readonly string[]): Promise<{ curp: string; unitId: string; unitName: string }[]> {
+  if (curps.length === 0) return [];
+  return rowsOf(
+    db,
+    sql`SELECT p.curp, p.unit_id AS "unitId", u.short_name AS "unitName"
+        FROM patients p JOIN units u ON u.id = p.unit_id
+        WHERE p.merged_into IS NULL AND p.curp IN (SELECT json_array_elements_text(${JSON.stringify(curps)}::json))`,
+  );
+}
+
+export interface ExportPatientRow {
+  id: string;
+  curp: string;
+  nss: string | null;
+  agregado: string | null;
+  givenNames: string;
+  firstSurname: string;
+  secondSurname: string | null;
+  birthDate: string;
+  sex: 'H' | 'M';
+  state: string | null;
+  municipality: string | null;
+  address: string | null;
+  physicianName: string | null;
+  pediatric: boolean;
+  treatmentStatus: string;
+  vitalStatus: string;
+  registeredAt: Date;
+  searchName: string;
+}
+
+/** Live patients of one unit registered up to `asOf`, registered-name keyset order (patients_unit_name_idx). */
+export async function countUnitPatients(db: Db, unitId: string, scope: SQL, asOf: Date): Promise<number> {
+  const rows = await rowsOf<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM patients p
+        WHERE p.unit_id = ${unitId}::uuid AND p.merged_into IS NULL AND ${scope} AND p.registered_at <= ${asOf.toISOString()}::timestamptz`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function readUnitPatientsPage(
+  db: Db,
+  q: { unitId: string; scope: SQL; asOf: Date; after: { n: string; id: string } | null; limit: number },
+): Promise<ExportPatientRow[]> {
+  return rowsOf<ExportPatientRow>(
+    db,
+    sql`SELECT p.id, p.curp, p.nss, p.agregado, p.given_names AS "givenNames", p.first_surname AS "firstSurname",
+          p.second_surname AS "secondSurname", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.state,
+          p.municipality, p.address, p.physician_name AS "physicianName", p.pediatric, p.treatment_status AS "treatmentStatus",
+          p.vital_status AS "vitalStatus", p.registered_at AS "registeredAt", p.search_name AS "searchName"
+        FROM patients p
+        WHERE p.unit_id = ${q.unitId}::uuid AND p.merged_into IS NULL AND ${q.scope}
+          AND p.registered_at <= ${q.asOf.toISOString()}::timestamptz
+          ${q.after ? sql`AND (p.search_name, p.id) > (${q.after.n}, ${q.after.id}::uuid)` : sql``}
+        ORDER BY p.search_name, p.id LIMIT ${q.limit}`,
+  );
+}
+
+export interface ExportGuardianRow {
+  patientId: string;
+  name: string;
+  relationship: string;
+  phone: string | null;
+  whatsapp: boolean;
+  email: string | null;
+  isPrimary: boolean;
+}
+
+/** Current guardians of a page of patients, primary first. */
+export async function readGuardiansOf(db: Db, patientIds: readonly string[]): Promise<ExportGuardianRow[]> {
+  if (patientIds.length === 0) return [];
+  return rowsOf<ExportGuardianRow>(
+    db,
+    sql`SELECT patient_id AS "patientId", name, relationship, phone, whatsapp, email, is_primary AS "isPrimary"
+        FROM patient_guardians
+        WHERE removed_at IS NULL AND patient_id IN (SELECT (json_array_elements_text(${JSON.stringify(patientIds)}::json))::uuid)
+        ORDER BY patient_id, is_primary DESC, created_at, id`,
+  );
+}
+
+export interface ExportDiagnosisRow {
+  patientId: string;
+  sequence: number;
+  topography: string;
+  morphology: string;
+  behaviour: number;
+  basis: number;
+  diagnosisDate: string;
+  laterality: string;
+  stage: string | null;
+  riskGroup: string | null;
+  icd10: string | null;
+  icccGroup: string | null;
+  icccSubgroup: string | null;
+}
+
+/** Live diagnoses (multiple primaries in order) of a page of patients. */
+export async function readDiagnosesOf(db: Db, patientIds: readonly string[]): Promise<ExportDiagnosisRow[]> {
+  if (patientIds.length === 0) return [];
+  return rowsOf<ExportDiagnosisRow>(
+    db,
+    sql`SELECT patient_id AS "patientId", sequence, topography, morphology, behaviour, basis,
+          to_char(diagnosis_date, 'YYYY-MM-DD') AS "diagnosisDate", laterality, stage, risk_group AS "riskGroup",
+          icd10, iccc_group AS "icccGroup", iccc_subgroup AS "icccSubgroup"
+        FROM diagnoses
+        WHERE deleted_at IS NULL AND patient_id IN (SELECT (json_array_elements_text(${JSON.stringify(patientIds)}::json))::uuid)
+        ORDER BY patient_id, sequence, diagnosis_date, id`,
+  );
+}

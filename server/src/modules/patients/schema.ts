@@ -32,7 +32,11 @@ export const patients = pgTable(
     givenNames: text('given_names').notNull(),
     firstSurname: text('first_surname').notNull(),
     secondSurname: text('second_surname'),
-    /** lower-case, accent-free "first second given" for prefix and trigram search. */
+    /**
+     * lower-case, accent-free "first second given" for prefix and trigram search. COLLATE "C" (set
+     * in migration 0003; Drizzle does not model collations) so one btree serves both LIKE 'x%' and
+     * ORDER BY search_name, id.
+     */
     searchName: text('search_name').notNull(),
     birthDate: date('birth_date').notNull(),
     sex: text('sex', { enum: SEXES }).notNull(),
@@ -68,7 +72,7 @@ export const patients = pgTable(
     uniqueIndex('patients_curp_live_idx').on(t.curp).where(sql`${t.mergedInto} IS NULL`),
     index('patients_curp_idx').on(t.curp),
     index('patients_nss_idx').on(t.nss),
-    index('patients_search_name_idx').using('btree', sql`${t.searchName} text_pattern_ops`, t.id),
+    index('patients_search_name_idx').on(t.searchName, t.id),
     index('patients_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('patients_unit_name_idx').on(t.unitId, t.searchName, t.id),
     index('patients_unit_status_idx').on(t.unitId, t.treatmentStatus),
