@@ -511,6 +511,7 @@ const MORPHOLOGY_DATA = `
 8154 3 Carcinoma mixto de células de los islotes y exocrino
 8155 13 Vipoma
 8156 13 Somatostatinoma
+8157 13 Enteroglucagonoma
 8158 1 Tumor endocrino funcionante, SAI
 8160 03 Colangiocarcinoma
 8161 03 Cistadenocarcinoma de conductos biliares
