@@ -25,10 +25,10 @@ export async function insertStatus(db: Db, v: { patientId: string; status: strin
   );
 }
 
-const SUMMARY_COLUMNS = sql.raw(`p.id, p.curp, p.nss, p.given_names AS "givenNames", p.first_surname AS "firstSurname",
-  p.second_surname AS "secondSurname", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.unit_id AS "unitId",
-  u.short_name AS "unitName", p.pediatric, p.treatment_status AS "treatmentStatus", p.vital_status AS "vitalStatus",
-  p.registered_at AS "registeredAt"`);
+const SUMMARY_COLUMNS = sql.raw(`patients.id, patients.curp, patients.nss, patients.given_names AS "givenNames", patients.first_surname AS "firstSurname",
+  patients.second_surname AS "secondSurname", to_char(patients.birth_date, 'YYYY-MM-DD') AS "birthDate", patients.sex, patients.unit_id AS "unitId",
+  u.short_name AS "unitName", patients.pediatric, patients.treatment_status AS "treatmentStatus", patients.vital_status AS "vitalStatus",
+  patients.registered_at AS "registeredAt"`);
 
 export interface PatientSummaryRow {
   id: string;
@@ -66,21 +66,21 @@ export interface PatientSearch {
  * Name prefix uses the text_pattern_ops index; CURP and NSS their own indexes.
  */
 export async function searchPatients(db: Db, f: PatientSearch): Promise<PatientSummaryRow[]> {
-  const conds: SQL[] = [sql`p.merged_into IS NULL`, f.scope];
-  if (f.curp) conds.push(sql`p.curp = ${f.curp}`);
-  if (f.curpPrefix) conds.push(sql`p.curp LIKE ${`${f.curpPrefix}%`}`);
-  if (f.nss) conds.push(sql`p.nss = ${f.nss}`);
-  if (f.namePrefix) conds.push(sql`p.search_name LIKE ${`${f.namePrefix.replace(/[\\%_]/g, '\\$&')}%`}`);
-  if (f.unitId) conds.push(sql`p.unit_id = ${f.unitId}::uuid`);
-  if (f.status) conds.push(sql`p.treatment_status = ${f.status}`);
-  if (f.pediatric !== undefined) conds.push(sql`p.pediatric = ${f.pediatric}`);
-  if (f.after) conds.push(sql`(p.search_name, p.id) > (${f.after.n}, ${f.after.id}::uuid)`);
+  const conds: SQL[] = [sql`patients.merged_into IS NULL`, f.scope];
+  if (f.curp) conds.push(sql`patients.curp = ${f.curp}`);
+  if (f.curpPrefix) conds.push(sql`patients.curp LIKE ${`${f.curpPrefix}%`}`);
+  if (f.nss) conds.push(sql`patients.nss = ${f.nss}`);
+  if (f.namePrefix) conds.push(sql`patients.search_name LIKE ${`${f.namePrefix.replace(/[\\%_]/g, '\\$&')}%`}`);
+  if (f.unitId) conds.push(sql`patients.unit_id = ${f.unitId}::uuid`);
+  if (f.status) conds.push(sql`patients.treatment_status = ${f.status}`);
+  if (f.pediatric !== undefined) conds.push(sql`patients.pediatric = ${f.pediatric}`);
+  if (f.after) conds.push(sql`(patients.search_name, patients.id) > (${f.after.n}, ${f.after.id}::uuid)`);
   return rowsOf<PatientSummaryRow>(
     db,
-    sql`SELECT ${SUMMARY_COLUMNS}, p.search_name AS "searchName"
-        FROM patients p JOIN units u ON u.id = p.unit_id
+    sql`SELECT ${SUMMARY_COLUMNS}, patients.search_name AS "searchName"
+        FROM patients JOIN units u ON u.id = patients.unit_id
         WHERE ${sql.join(conds, sql` AND `)}
-        ORDER BY p.search_name, p.id LIMIT ${f.limit}`,
+        ORDER BY patients.search_name, patients.id LIMIT ${f.limit}`,
   );
 }
 
@@ -89,9 +89,9 @@ export async function fuzzySearchPatients(db: Db, scope: SQL, text: string, limi
   return rowsOf<PatientSummaryRow>(
     db,
     sql`SELECT ${SUMMARY_COLUMNS}
-        FROM patients p JOIN units u ON u.id = p.unit_id
-        WHERE p.merged_into IS NULL AND ${scope} AND ${extra} AND ${text} <% p.search_name
-        ORDER BY word_similarity(${text}, p.search_name) DESC, p.search_name, p.id LIMIT ${limit}`,
+        FROM patients JOIN units u ON u.id = patients.unit_id
+        WHERE patients.merged_into IS NULL AND ${scope} AND ${extra} AND ${text} <% patients.search_name
+        ORDER BY word_similarity(${text}, patients.search_name) DESC, patients.search_name, patients.id LIMIT ${limit}`,
   );
 }
 
@@ -112,18 +112,18 @@ export async function findDuplicateCandidates(
   q: { curp: string | null; searchName: string | null; birthDate: string | null; excludeId?: string | undefined },
 ): Promise<DuplicateRow[]> {
   const parts: SQL[] = [];
-  const cols = sql.raw(`p.id, p.unit_id AS "unitId", u.short_name AS "unitName",
-    trim(p.given_names || ' ' || p.first_surname || ' ' || coalesce(p.second_surname, '')) AS "fullName",
-    p.curp, to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate"`);
+  const cols = sql.raw(`patients.id, patients.unit_id AS "unitId", u.short_name AS "unitName",
+    trim(patients.given_names || ' ' || patients.first_surname || ' ' || coalesce(patients.second_surname, '')) AS "fullName",
+    patients.curp, to_char(patients.birth_date, 'YYYY-MM-DD') AS "birthDate"`);
   if (q.curp) {
     parts.push(sql`SELECT ${cols}, 'SAME_CURP' AS reason, 1::float8 AS similarity
-      FROM patients p JOIN units u ON u.id = p.unit_id WHERE p.curp = ${q.curp} AND p.merged_into IS NULL`);
+      FROM patients JOIN units u ON u.id = patients.unit_id WHERE patients.curp = ${q.curp} AND patients.merged_into IS NULL`);
   }
   if (q.searchName && q.birthDate) {
-    parts.push(sql`SELECT ${cols}, 'SIMILAR_NAME_SAME_BIRTH_DATE' AS reason, similarity(p.search_name, ${q.searchName})::float8 AS similarity
-      FROM patients p JOIN units u ON u.id = p.unit_id
-      WHERE p.birth_date = ${q.birthDate}::date AND p.merged_into IS NULL AND similarity(p.search_name, ${q.searchName}) >= 0.45
-        ${q.curp ? sql`AND p.curp <> ${q.curp}` : sql``}`);
+    parts.push(sql`SELECT ${cols}, 'SIMILAR_NAME_SAME_BIRTH_DATE' AS reason, similarity(patients.search_name, ${q.searchName})::float8 AS similarity
+      FROM patients JOIN units u ON u.id = patients.unit_id
+      WHERE patients.birth_date = ${q.birthDate}::date AND patients.merged_into IS NULL AND similarity(patients.search_name, ${q.searchName}) >= 0.45
+        ${q.curp ? sql`AND patients.curp <> ${q.curp}` : sql``}`);
   }
   if (!parts.length) return [];
   const rows = await rowsOf<DuplicateRow>(
@@ -146,8 +146,8 @@ export async function lockPatientRow(db: Db, id: string): Promise<PatientRow | u
 export async function findLivePatientByCurp(db: Db, curp: string): Promise<{ id: string; unitId: string; unitName: string } | undefined> {
   const rows = await rowsOf<{ id: string; unitId: string; unitName: string }>(
     db,
-    sql`SELECT p.id, p.unit_id AS "unitId", u.short_name AS "unitName" FROM patients p JOIN units u ON u.id = p.unit_id
-        WHERE p.curp = ${curp} AND p.merged_into IS NULL LIMIT 1`,
+    sql`SELECT patients.id, patients.unit_id AS "unitId", u.short_name AS "unitName" FROM patients JOIN units u ON u.id = patients.unit_id
+        WHERE patients.curp = ${curp} AND patients.merged_into IS NULL LIMIT 1`,
   );
   return rows[0];
 }
@@ -164,12 +164,12 @@ export async function findUnitBrief(db: Db, id: string): Promise<{ id: string; s
 export async function loadPatientDetail(db: Db, id: string): Promise<PatientDetail | undefined> {
   const [p] = await rowsOf<Omit<PatientDetail, 'guardians' | 'consents' | 'transfers' | 'merges'>>(
     db,
-    sql`SELECT ${SUMMARY_COLUMNS}, p.agregado, p.state, p.municipality, p.address, p.physician_name AS "physicianName",
-          u.clues AS "unitClues", to_char(p.status_since, 'YYYY-MM-DD') AS "statusSince",
-          to_char(p.death_date, 'YYYY-MM-DD') AS "deathDate", to_char(p.last_contact_on, 'YYYY-MM-DD') AS "lastContactOn",
-          to_char(p.last_treatment_on, 'YYYY-MM-DD') AS "lastTreatmentOn", p.curative_intent AS "curativeIntent",
-          p.merged_into AS "mergedInto", p.version
-        FROM patients p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}::uuid`,
+    sql`SELECT ${SUMMARY_COLUMNS}, patients.agregado, patients.state, patients.municipality, patients.address, patients.physician_name AS "physicianName",
+          u.clues AS "unitClues", to_char(patients.status_since, 'YYYY-MM-DD') AS "statusSince",
+          to_char(patients.death_date, 'YYYY-MM-DD') AS "deathDate", to_char(patients.last_contact_on, 'YYYY-MM-DD') AS "lastContactOn",
+          to_char(patients.last_treatment_on, 'YYYY-MM-DD') AS "lastTreatmentOn", patients.curative_intent AS "curativeIntent",
+          patients.merged_into AS "mergedInto", patients.version
+        FROM patients JOIN units u ON u.id = patients.unit_id WHERE patients.id = ${id}::uuid`,
   );
   if (!p) return undefined;
   const [guardians, consents, transfers, merges] = await Promise.all([
@@ -192,8 +192,8 @@ export async function loadPatientDetail(db: Db, id: string): Promise<PatientDeta
     ),
     rowsOf(
       db,
-      sql`SELECT m.merged_id AS "mergedId", p.curp AS "mergedCurp", m.reason, m.created_at AS "mergedAt"
-          FROM patient_merges m JOIN patients p ON p.id = m.merged_id WHERE m.survivor_id = ${id}::uuid ORDER BY m.created_at`,
+      sql`SELECT m.merged_id AS "mergedId", patients.curp AS "mergedCurp", m.reason, m.created_at AS "mergedAt"
+          FROM patient_merges m JOIN patients ON patients.id = m.merged_id WHERE m.survivor_id = ${id}::uuid ORDER BY m.created_at`,
     ),
   ]);
   return { ...p, guardians, consents, transfers, merges } as PatientDetail;
@@ -354,31 +354,33 @@ export interface ExportPatientRow {
   searchName: string;
 }
 
-/** Live patients of one unit registered up to `asOf`, registered-name keyset order (patients_unit_name_idx). */
+/** Live patients of one unit registered up to `asOf`; `scope` is a condition on "patients"."unit_id" (no table alias). */
 export async function countUnitPatients(db: Db, unitId: string, scope: SQL, asOf: Date): Promise<number> {
   const rows = await rowsOf<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM patients p
-        WHERE p.unit_id = ${unitId}::uuid AND p.merged_into IS NULL AND ${scope} AND p.registered_at <= ${asOf.toISOString()}::timestamptz`,
+    sql`SELECT count(*)::int AS n FROM patients
+        WHERE patients.unit_id = ${unitId}::uuid AND patients.merged_into IS NULL AND ${scope}
+          AND patients.registered_at <= ${asOf.toISOString()}::timestamptz`,
   );
   return rows[0]?.n ?? 0;
 }
 
+/** A keyset page of them in search-name order (patients_unit_name_idx). */
 export async function readUnitPatientsPage(
   db: Db,
   q: { unitId: string; scope: SQL; asOf: Date; after: { n: string; id: string } | null; limit: number },
 ): Promise<ExportPatientRow[]> {
   return rowsOf<ExportPatientRow>(
     db,
-    sql`SELECT p.id, p.curp, p.nss, p.agregado, p.given_names AS "givenNames", p.first_surname AS "firstSurname",
-          p.second_surname AS "secondSurname", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.state,
-          p.municipality, p.address, p.physician_name AS "physicianName", p.pediatric, p.treatment_status AS "treatmentStatus",
-          p.vital_status AS "vitalStatus", p.registered_at AS "registeredAt", p.search_name AS "searchName"
-        FROM patients p
-        WHERE p.unit_id = ${q.unitId}::uuid AND p.merged_into IS NULL AND ${q.scope}
-          AND p.registered_at <= ${q.asOf.toISOString()}::timestamptz
-          ${q.after ? sql`AND (p.search_name, p.id) > (${q.after.n}, ${q.after.id}::uuid)` : sql``}
-        ORDER BY p.search_name, p.id LIMIT ${q.limit}`,
+    sql`SELECT id, curp, nss, agregado, given_names AS "givenNames", first_surname AS "firstSurname",
+          second_surname AS "secondSurname", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", sex, state,
+          municipality, address, physician_name AS "physicianName", pediatric, treatment_status AS "treatmentStatus",
+          vital_status AS "vitalStatus", registered_at AS "registeredAt", search_name AS "searchName"
+        FROM patients
+        WHERE patients.unit_id = ${q.unitId}::uuid AND patients.merged_into IS NULL AND ${q.scope}
+          AND patients.registered_at <= ${q.asOf.toISOString()}::timestamptz
+          ${q.after ? sql`AND (patients.search_name, patients.id) > (${q.after.n}, ${q.after.id}::uuid)` : sql``}
+        ORDER BY patients.search_name, patients.id LIMIT ${q.limit}`,
   );
 }
 

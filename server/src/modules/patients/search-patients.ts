@@ -57,9 +57,9 @@ export async function searchPatients(s: Services, ctx: RequestContext, input: Se
     const extra = sql.join(
       [
         sql`true`,
-        ...(filters.unitId ? [sql`p.unit_id = ${filters.unitId}::uuid`] : []),
-        ...(filters.status ? [sql`p.treatment_status = ${filters.status}`] : []),
-        ...(filters.pediatric !== undefined ? [sql`p.pediatric = ${filters.pediatric}`] : []),
+        ...(filters.unitId ? [sql`patients.unit_id = ${filters.unitId}::uuid`] : []),
+        ...(filters.status ? [sql`patients.treatment_status = ${filters.status}`] : []),
+        ...(filters.pediatric !== undefined ? [sql`patients.pediatric = ${filters.pediatric}`] : []),
       ],
       sql` AND `,
     );
