@@ -10,18 +10,20 @@ afterAll(async () => {
 });
 
 const STAFF_NAV = ['Inicio', 'Unidades médicas'];
+/** Staff who read the patient registry (patients.read). */
+const REGISTRY_NAV = ['Inicio', 'Pacientes', 'Unidades médicas'];
 const ADMIN_NAV = ['Inicio', 'Unidades médicas', 'Usuarios', 'Roles y permisos', 'Bitácora'];
 
 /** What each demo account must see: its navigation, role in Spanish and scope on Inicio. */
 const ACCOUNTS: { username: string; nav: string[]; role: string; scope: string | null }[] = [
   { username: 'admin', nav: ADMIN_NAV, role: 'Administración', scope: 'Ve todas las unidades de la red' },
-  { username: 'coordinacion', nav: STAFF_NAV, role: 'Coordinación nacional', scope: 'Ve todas las unidades de la red' },
-  { username: 'medico', nav: STAFF_NAV, role: 'Médico(a)', scope: 'Pediatría CMN Siglo XXI' },
-  { username: 'medico.laraza', nav: STAFF_NAV, role: 'Médico(a)', scope: 'HG CMN La Raza' },
-  { username: 'enfermeria', nav: STAFF_NAV, role: 'Enfermería', scope: 'HG CMN La Raza' },
+  { username: 'coordinacion', nav: REGISTRY_NAV, role: 'Coordinación nacional', scope: 'Ve todas las unidades de la red' },
+  { username: 'medico', nav: REGISTRY_NAV, role: 'Médico(a)', scope: 'Pediatría CMN Siglo XXI' },
+  { username: 'medico.laraza', nav: REGISTRY_NAV, role: 'Médico(a)', scope: 'HG CMN La Raza' },
+  { username: 'enfermeria', nav: REGISTRY_NAV, role: 'Enfermería', scope: 'HG CMN La Raza' },
   { username: 'bancosangre', nav: STAFF_NAV, role: 'Banco de sangre', scope: 'HG CMN La Raza' },
   { username: 'farmacia', nav: STAFF_NAV, role: 'Farmacia y abasto', scope: 'HGZ 1 San Luis Potosí' },
-  { username: 'trabajosocial', nav: STAFF_NAV, role: 'Trabajo social', scope: 'Pediatría CMN Siglo XXI' },
+  { username: 'trabajosocial', nav: REGISTRY_NAV, role: 'Trabajo social', scope: 'Pediatría CMN Siglo XXI' },
   { username: 'callcenter', nav: STAFF_NAV, role: 'Centro de atención telefónica', scope: 'Ve todas las unidades de la red' },
   { username: 'tutor', nav: ['Inicio'], role: 'Madre, padre o tutor', scope: null },
   { username: 'donante', nav: ['Inicio'], role: 'Donante', scope: null },

@@ -7,6 +7,9 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { useSession } from './auth/session.tsx';
 import { Loading, PageHeader } from './components/feedback.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { NewPatientPage } from './patients/NewPatientPage.tsx';
+import { PatientRecordPage } from './patients/PatientRecordPage.tsx';
+import { PatientsPage } from './patients/PatientsPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
@@ -101,6 +104,30 @@ export function App() {
           element={
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="pacientes"
+          element={
+            <RequirePermission permission="patients.read">
+              <PatientsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="pacientes/nuevo"
+          element={
+            <RequirePermission permission="patients.write">
+              <NewPatientPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="pacientes/:id"
+          element={
+            <RequirePermission permission="patients.read">
+              <PatientRecordPage />
             </RequirePermission>
           }
         />

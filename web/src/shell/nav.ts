@@ -1,13 +1,14 @@
 /** The sections of the app and the permission each needs (from user.permissions). */
 export interface NavItem {
   to: string;
-  label: 'nav.home' | 'nav.units' | 'nav.users' | 'nav.roles' | 'nav.audit';
+  label: 'nav.home' | 'nav.patients' | 'nav.worklists' | 'nav.registry' | 'nav.units' | 'nav.users' | 'nav.roles' | 'nav.audit';
   permission?: string;
   end?: boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
+  { to: '/pacientes', label: 'nav.patients', permission: 'patients.read' },
   { to: '/unidades', label: 'nav.units', permission: 'units.read' },
   { to: '/usuarios', label: 'nav.users', permission: 'users.manage' },
   { to: '/roles', label: 'nav.roles', permission: 'users.manage' },
