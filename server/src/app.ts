@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { patientsRoutes } from './modules/patients/routes.ts';
+import { registryIoRoutes } from './modules/registry-io/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 
 z.config(z.locales.es());
@@ -141,6 +142,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       await api.register(unitsRoutes(services));
       await api.register(auditRoutes(services));
       await api.register(patientsRoutes(services));
+      await api.register(registryIoRoutes(services));
       await api.register(registryRoutes(services));
     },
     { prefix: '/api' },
