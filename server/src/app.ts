@@ -22,6 +22,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { patientsRoutes } from './modules/patients/routes.ts';
 import { registryIoRoutes } from './modules/registry-io/routes.ts';
+import { clinicalRoutes } from './modules/clinical/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 
 z.config(z.locales.es());
@@ -143,6 +144,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       await api.register(auditRoutes(services));
       await api.register(patientsRoutes(services));
       await api.register(registryIoRoutes(services));
+      await api.register(clinicalRoutes(services));
       await api.register(registryRoutes(services));
     },
     { prefix: '/api' },
