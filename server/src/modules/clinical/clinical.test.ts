@@ -266,6 +266,24 @@ describe('complications, status and follow-up', () => {
   });
 });
 
+describe('merge', () => {
+  it("a merge moves the duplicate's clinical records to the survivor and brings its summary up to date", async () => {
+    const survivor = await k.registerPatient(medico, sigloXXI);
+    await ok(send('POST', `/api/patients/${survivor.id}/diagnoses`, medico, { topography: 'C64.9', morphology: '8960', behaviour: 3, basis: 7, diagnosisDate: daysAgo(20) }));
+    const duplicate = await k.registerPatient(medico, sigloXXI);
+    const dx = await ok<Json>(send('POST', `/api/patients/${duplicate.id}/diagnoses`, medico, k.allDiagnosis(daysAgo(45))));
+    await ok(send('POST', `/api/patients/${duplicate.id}/plans`, medico, { diagnosisId: dx.id, protocol: 'ALL IC-BFM 2009', intent: 'CURATIVE', startDate: daysAgo(40) }));
+    await ok(send('POST', `/api/patients/merge`, medico, { survivorId: survivor.id, mergedId: duplicate.id, reason: 'Mismo paciente' }), 200);
+    const record = await ok<Json>(get(`/api/patients/${survivor.id}/clinical`, medico), 200);
+    expect(record.diagnoses.map((d: Json) => [d.morphology, d.sequence])).toEqual([['9836', 1], ['8960', 2]]);
+    expect(record).toMatchObject({ treatmentStatus: 'ON_TREATMENT', statusSince: daysAgo(40), curativeIntent: true, lastTreatmentOn: daysAgo(40) });
+    expect(record.plans).toHaveLength(1);
+    const late = await send('POST', `/api/patients/${duplicate.id}/follow-ups`, medico, { contactDate: daysAgo(1), kind: 'PHONE', vitalStatus: 'ALIVE' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('PATIENT_MERGED');
+  });
+});
+
 describe('timeline', () => {
   it('one newest-first stream of dated events with a Spanish label each, keyset-paged without repeats', async () => {
     const p = await k.registerPatient(medico, sigloXXI);
@@ -334,6 +352,13 @@ describe('access', () => {
     const create = audit.find((a) => a.action === 'CREATE' && a.detail?.record === 'diagnosis')!;
     expect(create.entity).toBe('patient');
     expect(JSON.stringify(create.detail)).not.toMatch(/C42|9836|MARIA/);
+  });
+
+  it('the OpenAPI document describes the clinical endpoints', async () => {
+    const doc = (await get('/api/openapi.json', medico)).json();
+    for (const path of ['/api/patients/{id}/clinical', '/api/patients/{id}/timeline', '/api/patients/{id}/cycles/{cycleId}/administrations', '/api/worklists/{kind}']) {
+      expect(doc.paths[path]).toBeDefined();
+    }
   });
 
   it('a user without patients.write cannot record clinical data (403)', async () => {

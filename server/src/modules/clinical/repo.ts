@@ -51,6 +51,35 @@ function withDates<R>(rows: R[], keys: readonly (keyof R)[]): R[] {
   return rows;
 }
 
+/** What the patient row summarises of the clinical records, recomputed from the rows (after a merge). */
+export async function clinicalSummaryOf(db: Db, patientId: string): Promise<{
+  lastTreatmentOn: string | null;
+  lastContactOn: string | null;
+  traceReasonOn: string | null;
+  curativeIntent: boolean;
+}> {
+  const pid = sql`${patientId}::uuid`;
+  const rows = await rowsOf<{ lastTreatmentOn: string | null; lastContactOn: string | null; traceReasonOn: string | null; curativeIntent: boolean }>(
+    db,
+    sql`WITH t AS (
+          SELECT start_date AS d FROM treatment_plans WHERE patient_id = ${pid} AND deleted_at IS NULL
+          UNION ALL SELECT actual_date FROM treatment_cycles WHERE patient_id = ${pid} AND deleted_at IS NULL AND status = 'GIVEN'
+          UNION ALL SELECT (administered_at AT TIME ZONE 'America/Mexico_City')::date FROM chemo_administrations WHERE patient_id = ${pid} AND deleted_at IS NULL
+          UNION ALL SELECT coalesce(end_date, start_date) FROM other_treatments WHERE patient_id = ${pid} AND deleted_at IS NULL
+        ), c AS (
+          SELECT d FROM t
+          UNION ALL SELECT contact_date FROM follow_ups WHERE patient_id = ${pid} AND deleted_at IS NULL
+          UNION ALL SELECT measured_on FROM measurements WHERE patient_id = ${pid} AND deleted_at IS NULL
+          UNION ALL SELECT (coalesce(triage_at, onset_at) AT TIME ZONE 'America/Mexico_City')::date FROM complications WHERE patient_id = ${pid} AND deleted_at IS NULL
+        )
+        SELECT to_char((SELECT max(d) FROM t), 'YYYY-MM-DD') AS "lastTreatmentOn",
+               to_char((SELECT max(d) FROM c), 'YYYY-MM-DD') AS "lastContactOn",
+               to_char((SELECT max(contact_date) FROM follow_ups WHERE patient_id = ${pid} AND deleted_at IS NULL AND kind = 'ABANDONMENT_TRACE'), 'YYYY-MM-DD') AS "traceReasonOn",
+               EXISTS (SELECT 1 FROM treatment_plans WHERE patient_id = ${pid} AND deleted_at IS NULL AND intent = 'CURATIVE') AS "curativeIntent"`,
+  );
+  return rows[0]!;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Diagnoses
 // ---------------------------------------------------------------------------------------------
