@@ -41,7 +41,7 @@ function toItem(kind: WorklistKind, r: WorklistRow, days: number) {
       label = `${r.course}, ciclo ${r.cycleNumber} ${CYCLE_STATUS_NAMES[r.cycleStatus ?? ''] ?? ''} para el ${r.since}: ${plural(r.days ?? 0, 'día', 'días')} de retraso`;
       break;
     case 'abandonment-suspects':
-      label = `Sin contacto ≥ 4 semanas: último evento de tratamiento el ${r.since} (hace ${plural(r.days ?? 0, 'día', 'días')})`;
+      label = `Sin contacto ≥ 4 semanas: sin evento de tratamiento desde el ${r.since} (hace ${plural(r.days ?? 0, 'día', 'días')})`;
       break;
     case 'no-follow-up':
       label = r.since ? `Sin seguimiento desde el ${r.since} (hace ${plural(r.days ?? 0, 'día', 'días')})` : `Sin seguimiento desde su registro (hace ${plural(r.days ?? 0, 'día', 'días')})`;
