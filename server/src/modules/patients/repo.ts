@@ -243,6 +243,11 @@ export async function movePatientOwnedRows(db: Db, fromId: string, toId: string)
 // through register-patients-batch.ts). Rows travel as one JSON parameter and are expanded with
 // json_to_recordset: one statement per batch whatever its size, well under the bind-parameter limit.
 
+/** A PostgreSQL array literal ('{"a","b"}') for one bind parameter, whatever the list's length. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+
 export interface BulkPatientRow {
   curp: string;
   nss: string | null;
@@ -322,14 +327,18 @@ export async function insertPatientsBulk(
   );
 }
 
-/** Live records holding any of these CURPs (one query for a whole file). */
+/**
+ * Live records holding any of these CURPs (one query for a whole file). The list is unnested and
+ * hash-joined: an IN (subquery) can be planned as a nested loop over the whole list per row.
+ */
 export async function findLiveCurps(db: Db, curps: readonly string[]): Promise<{ curp: string; unitId: string; unitName: string }[]> {
   if (curps.length === 0) return [];
   return rowsOf(
     db,
     sql`SELECT p.curp, p.unit_id AS "unitId", u.short_name AS "unitName"
-        FROM patients p JOIN units u ON u.id = p.unit_id
-        WHERE p.merged_into IS NULL AND p.curp IN (SELECT json_array_elements_text(${JSON.stringify(curps)}::json))`,
+        FROM unnest(${arrayLiteral(curps)}::text[]) AS c(curp)
+        JOIN patients p ON p.curp = c.curp AND p.merged_into IS NULL
+        JOIN units u ON u.id = p.unit_id`,
   );
 }
 
@@ -401,7 +410,7 @@ export async function readGuardiansOf(db: Db, patientIds: readonly string[]): Pr
     db,
     sql`SELECT patient_id AS "patientId", name, relationship, phone, whatsapp, email, is_primary AS "isPrimary"
         FROM patient_guardians
-        WHERE removed_at IS NULL AND patient_id IN (SELECT (json_array_elements_text(${JSON.stringify(patientIds)}::json))::uuid)
+        WHERE removed_at IS NULL AND patient_id = ANY(${arrayLiteral(patientIds)}::uuid[])
         ORDER BY patient_id, is_primary DESC, created_at, id`,
   );
 }
@@ -431,7 +440,7 @@ export async function readDiagnosesOf(db: Db, patientIds: readonly string[]): Pr
           to_char(diagnosis_date, 'YYYY-MM-DD') AS "diagnosisDate", laterality, stage, risk_group AS "riskGroup",
           icd10, iccc_group AS "icccGroup", iccc_subgroup AS "icccSubgroup"
         FROM diagnoses
-        WHERE deleted_at IS NULL AND patient_id IN (SELECT (json_array_elements_text(${JSON.stringify(patientIds)}::json))::uuid)
+        WHERE deleted_at IS NULL AND patient_id = ANY(${arrayLiteral(patientIds)}::uuid[])
         ORDER BY patient_id, sequence, diagnosis_date, id`,
   );
 }

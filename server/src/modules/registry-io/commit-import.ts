@@ -63,6 +63,9 @@ export async function commitImport(s: Services, ctx: RequestContext, id: string)
           }),
         ]);
       });
+      // Let other requests in between batches: on PGlite the database (and, while a statement
+      // runs, the event loop) is shared, and the wizard's progress polls must get through.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await repo.markCommitted(s.db.orm, id);
   } catch (err) {
