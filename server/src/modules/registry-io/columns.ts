@@ -152,3 +152,16 @@ export function normalizeDate(raw: string): { value: string } | { error: string 
   return { value: `${y}-${pad2(m)}-${pad2(d)}` };
 }
 
+
+/**
+ * CSV formula injection: a cell that starts with = + - @ (or a tab/CR) is a formula to Excel.
+ * The CSV export prefixes such cells with an apostrophe (Excel shows the text, runs nothing);
+ * the import removes that apostrophe again, so the export still re-imports unchanged.
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function restoreFormulaText(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}

@@ -8,7 +8,7 @@ import type { Services } from '../../platform/services.ts';
 import { countUnitPatients, readUnitPatientPage, type ExportDiagnosisRow, type ExportGuardianRow, type ExportPatientRow } from '../patients/register-patients-batch.ts';
 import { todayInMexico } from '../patients/create-patient.ts';
 import { getUnit } from '../units/get-unit.ts';
-import { COLUMNS, HEADERS } from './columns.ts';
+import { COLUMNS, HEADERS, neutralizeFormula } from './columns.ts';
 import { CSV_TYPE, XLSX_TYPE } from './template.ts';
 import { RELATIONSHIP_WORD } from './validate-row.ts';
 
@@ -96,7 +96,7 @@ export async function exportUnit(s: Services, ctx: RequestContext, q: { unitId: 
     csv.write(HEADERS);
     const source = Readable.from(
       (async function* () {
-        for await (const items of pages()) for (const item of items) yield templateRow(item);
+        for await (const items of pages()) for (const item of items) yield templateRow(item).map(neutralizeFormula);
       })(),
     );
     source.on('error', (err) => csv.destroy(err));

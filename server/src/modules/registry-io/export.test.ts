@@ -25,7 +25,7 @@ beforeAll(async () => {
     imported.push(
       i % 3 === 0
         ? childRow(i, 8, { nss: '', topografia: '', morfologia: '', comportamiento: '', base_diagnostico: '', fecha_diagnostico: '', responsable_nombre: '', responsable_parentesco: '', responsable_telefono: '', responsable_whatsapp: '' })
-        : childRow(i, 8, { domicilio: 'Calle 5 de Mayo 12; "Centro"', responsable_correo: `tutor${i}@example.com`, responsable_parentesco: i % 2 ? 'PADRE' : 'ABUELO', responsable_whatsapp: i % 2 ? 'NO' : 'SI' }),
+        : childRow(i, 8, { domicilio: i === 2 ? '=HYPERLINK("http://example.com","x")' : 'Calle 5 de Mayo 12; "Centro"', responsable_correo: `tutor${i}@example.com`, responsable_parentesco: i % 2 ? 'PADRE' : 'ABUELO', responsable_whatsapp: i % 2 ? 'NO' : 'SI' }),
     );
   }
   const dry = await uploadImport(t.app, medico, sigloXXI, 'base.csv', csvOf(imported));
@@ -64,7 +64,12 @@ describe('the unit export', () => {
     expect(records).toHaveLength(total);
     const rows = byCurp(records);
     expect(rows.size).toBe(total);
-    for (const r of imported) expect(rows.get(r.curp!)).toEqual(expectedCells(r));
+    for (const r of imported) {
+      // A cell Excel would run as a formula is written with a leading apostrophe (and read back without it).
+      const cells = expectedCells(r);
+      if (cells.domicilio!.startsWith('=')) cells.domicilio = `'${cells.domicilio}`;
+      expect(rows.get(r.curp!)).toEqual(cells);
+    }
 
     const [audit] = await rowsOf<{ outcome: string; detail: { rows: number; format: string } }>(
       t.services.db.orm,

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { unitScope } from '../../platform/access/guard.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
+import { neutralizeFormula } from './columns.ts';
 import * as repo from './repo.ts';
 import type { ImportRow, SkippedRow } from './repo.ts';
 import { patientImports } from './schema.ts';
@@ -90,7 +91,7 @@ export async function rejectionsCsv(s: Services, ctx: RequestContext, id: string
   const records: string[][] = [];
   for (const r of rejections) for (const e of r.errors) records.push([String(r.row), r.curp ?? '', e.field, e.message]);
   for (const k of skipped) records.push([String(k.row), k.curp, 'curp', k.message]);
-  const body = stringify(records, { bom: true, delimiter: ';', header: true, columns: ['fila', 'curp', 'columna', 'error'] });
+  const body = stringify(records.map((r) => r.map(neutralizeFormula)), { bom: true, delimiter: ';', header: true, columns: ['fila', 'curp', 'columna', 'error'] });
   const base = imp.fileName.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'importacion';
   return { fileName: `${base}_rechazos.csv`, body: Buffer.from(body, 'utf8') };
 }

@@ -41,6 +41,14 @@ async function xlsxOf(rows: Record<string, string>[], headers: readonly string[]
 }
 
 describe('the import template', () => {
+  it('the import and export routes are documented under «Importación y exportación»', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/registry/import/template', '/api/registry/imports', '/api/registry/imports/{id}', '/api/registry/imports/{id}/commit', '/api/registry/imports/{id}/rejections.csv', '/api/registry/export']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/registry/imports'].post.tags).toEqual(['Importación y exportación']);
+  });
+
   it('downloads as CSV (BOM, ";") and as XLSX with an «Instrucciones» sheet, and both parse back to the template columns', async () => {
     const csv = await get('/api/registry/import/template?format=csv', medico);
     expect(csv.statusCode).toBe(200);
@@ -206,6 +214,16 @@ describe('the dry run', () => {
     expect(res.json().detail).toContain('más de 50,000 filas de datos');
   });
 
+  it('refuses a file over 25 MB with a 413 that names it, and a request without a file', async () => {
+    const big = Buffer.alloc(25 * 1024 * 1024 + 10, 0x41);
+    const res = await uploadImport(t.app, medico, sigloXXI, 'enorme.csv', big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE' });
+    expect(res.json().detail).toContain('«enorme.csv» excede 25 MB');
+    const json = await t.app.inject({ method: 'POST', url: `/api/registry/imports?unitId=${sigloXXI}`, headers: authHeaders(medico), payload: { a: 1 } });
+    expect(json.statusCode).toBe(415);
+  });
+
   it('checks the unit: out of the user\'s units is a 403, and the permission is needed', async () => {
     const res = await uploadImport(t.app, medico, laRaza, 'a.csv', csvOf([childRow(30, 4)]));
     expect(res.statusCode).toBe(403);
@@ -261,6 +279,9 @@ describe('the commit', () => {
     expect(other.json()).toMatchObject({ status: 'COMMITTED', createdRows: 2298 });
     expect(await registeredCount(sigloXXI)).toBe(before + 2298);
 
+    const list = (await get(`/api/registry/imports?unitId=${sigloXXI}&limit=200`, medico)).json();
+    expect(list.items.find((i: { id: string }) => i.id === dry.id)).toMatchObject({ status: 'COMMITTED', createdRows: 2298 });
+    expect((await get(`/api/registry/imports?unitId=${sigloXXI}`, laraza)).json().items).toEqual([]);
     const status = (await get(`/api/registry/imports/${dry.id}`, medico)).json();
     expect(status).toMatchObject({ status: 'COMMITTED', percent: 100, stalled: false });
     expect((await get(`/api/registry/imports/${dry.id}`, laraza)).statusCode).toBe(404);

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
-import { checkHeaders, HEADERS, normalizeHeader, type RowCells } from './columns.ts';
+import { checkHeaders, HEADERS, normalizeHeader, restoreFormulaText, type RowCells } from './columns.ts';
 
 /** Largest number of data rows one file may carry (the header and empty rows do not count). */
 export const MAX_IMPORT_ROWS = 50_000;
@@ -93,7 +93,7 @@ function rowCollector(name: string, headers: string[]) {
       const cells: RowCells = {};
       for (let i = 0; i < headers.length; i++) {
         const h = headers[i]!;
-        const v = (values[i] ?? '').trim();
+        const v = restoreFormulaText((values[i] ?? '').trim());
         if (v !== '') empty = false;
         if (h !== '') cells[h] = v;
       }
