@@ -10,16 +10,18 @@ afterAll(async () => {
 });
 
 const STAFF_NAV = ['Inicio', 'Unidades médicas'];
-/** Staff who read the patient registry (patients.read). */
-const REGISTRY_NAV = ['Inicio', 'Pacientes', 'Unidades médicas'];
-const ADMIN_NAV = ['Inicio', 'Unidades médicas', 'Usuarios', 'Roles y permisos', 'Bitácora'];
+/** Staff who read the patient registry (patients.read, registry.progress). */
+const REGISTRY_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Unidades médicas'];
+/** Physicians also import spreadsheets (patients.import). */
+const PHYSICIAN_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Importar', 'Unidades médicas'];
+const ADMIN_NAV = ['Inicio', 'Avance de registro', 'Unidades médicas', 'Usuarios', 'Roles y permisos', 'Bitácora'];
 
 /** What each demo account must see: its navigation, role in Spanish and scope on Inicio. */
 const ACCOUNTS: { username: string; nav: string[]; role: string; scope: string | null }[] = [
   { username: 'admin', nav: ADMIN_NAV, role: 'Administración', scope: 'Ve todas las unidades de la red' },
   { username: 'coordinacion', nav: REGISTRY_NAV, role: 'Coordinación nacional', scope: 'Ve todas las unidades de la red' },
-  { username: 'medico', nav: REGISTRY_NAV, role: 'Médico(a)', scope: 'Pediatría CMN Siglo XXI' },
-  { username: 'medico.laraza', nav: REGISTRY_NAV, role: 'Médico(a)', scope: 'HG CMN La Raza' },
+  { username: 'medico', nav: PHYSICIAN_NAV, role: 'Médico(a)', scope: 'Pediatría CMN Siglo XXI' },
+  { username: 'medico.laraza', nav: PHYSICIAN_NAV, role: 'Médico(a)', scope: 'HG CMN La Raza' },
   { username: 'enfermeria', nav: REGISTRY_NAV, role: 'Enfermería', scope: 'HG CMN La Raza' },
   { username: 'bancosangre', nav: STAFF_NAV, role: 'Banco de sangre', scope: 'HG CMN La Raza' },
   { username: 'farmacia', nav: STAFF_NAV, role: 'Farmacia y abasto', scope: 'HGZ 1 San Luis Potosí' },

@@ -7,9 +7,14 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { useSession } from './auth/session.tsx';
 import { Loading, PageHeader } from './components/feedback.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ImportPage } from './patients/ImportPage.tsx';
 import { NewPatientPage } from './patients/NewPatientPage.tsx';
 import { PatientRecordPage } from './patients/PatientRecordPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
+import { WorklistsPage } from './patients/WorklistsPage.tsx';
+import { DashboardPage } from './registry/DashboardPage.tsx';
+import { ProgressPage } from './registry/ProgressPage.tsx';
+import { UnitProgressPage } from './registry/UnitProgressPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
@@ -124,10 +129,50 @@ export function App() {
           }
         />
         <Route
+          path="pacientes/importar"
+          element={
+            <RequirePermission permission="patients.import">
+              <ImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
           path="pacientes/:id"
           element={
             <RequirePermission permission="patients.read">
               <PatientRecordPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="pendientes"
+          element={
+            <RequirePermission permission="patients.read">
+              <WorklistsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registro"
+          element={
+            <RequirePermission permission="registry.progress">
+              <ProgressPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registro/tablero"
+          element={
+            <RequirePermission permission="registry.progress">
+              <DashboardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="registro/unidades/:id"
+          element={
+            <RequirePermission permission="registry.progress">
+              <UnitProgressPage />
             </RequirePermission>
           }
         />

@@ -116,7 +116,12 @@ export function AppShell({ children, restricted }: { children: ReactNode; restri
             <ul className="container">
               {items.map((i) => (
                 <li key={i.to}>
-                  <NavLink to={i.to} end={i.end ?? false}>
+                  <NavLink
+                    to={i.to}
+                    end={i.end ?? false}
+                    className={({ isActive }) => (isActive && !i.except?.some((p) => location.pathname.startsWith(p)) ? 'active' : '')}
+                    aria-current={i.except?.some((p) => location.pathname.startsWith(p)) ? false : undefined}
+                  >
                     {t(i.label)}
                   </NavLink>
                 </li>

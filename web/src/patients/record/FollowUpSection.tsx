@@ -133,7 +133,7 @@ export function FollowUpSection({ patient, clinical, onDone }: { patient: Patien
   );
 }
 
-export function FollowUpDialog({ patient, onClose, onDone, trace }: { patient: Patient; onClose: () => void; onDone: () => void; trace?: boolean }) {
+export function FollowUpDialog({ patient, onClose, onDone, trace }: { patient: Pick<Patient, 'id'>; onClose: () => void; onDone: () => void; trace?: boolean }) {
   const { t } = useTranslation();
   const form = useLiveForm(
     { contactDate: todayInMexico(), kind: trace ? 'ABANDONMENT_TRACE' : 'VISIT', vitalStatus: 'ALIVE', diseaseStatus: '', traceReason: '', notes: '' },
@@ -161,8 +161,9 @@ export function FollowUpDialog({ patient, onClose, onDone, trace }: { patient: P
     );
   };
   return (
-    <Modal title={t('clinical.fu.formTitle')} onClose={onClose} wide>
+    <Modal title={trace ? t('clinical.fu.traceTitle') : t('clinical.fu.formTitle')} onClose={onClose} wide>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+        {trace ? <p>{t('clinical.fu.traceIntro')}</p> : null}
         <ErrorAlert error={save.error} />
         <div className="form-grid">
           <TextField label={t('clinical.fu.date')} type="date" {...form.bind('contactDate')} max={todayInMexico()} required />

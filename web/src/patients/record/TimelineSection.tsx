@@ -5,12 +5,12 @@ import { formatDate } from '../../lib/format.ts';
 import { useTimeline } from '../clinicalApi.ts';
 
 const ICONS: Record<TimelineKind, string> = {
-  REGISTRATION: '＋',
+  REGISTRATION: '+',
   DIAGNOSIS: 'Dx',
   PLAN_START: '▶',
   CYCLE_PLANNED: '◷',
   CYCLE_GIVEN: '✓',
-  ADMINISTRATION: '💉',
+  ADMINISTRATION: 'Rx',
   MEASUREMENT: '⚖',
   RADIOTHERAPY: 'RT',
   SURGERY: 'Cx',
