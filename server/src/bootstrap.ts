@@ -38,7 +38,7 @@ export async function createServices(config: Config, log: Logger, opts: Bootstra
     if (!(await hasAnyUser(db))) {
       if (config.demoData) {
         log.info('empty installation: loading demo data');
-        await generateDemoData(db, log, opts.demoSeed !== undefined ? { seed: opts.demoSeed } : {});
+        await generateDemoData(db, log, { patients: config.demoPatients, ...(opts.demoSeed !== undefined ? { seed: opts.demoSeed } : {}) });
       } else if (config.admin) {
         await ensureFirstAdmin(db, config.admin);
         log.info('first administrator created from ADMIN_USERNAME');

@@ -32,6 +32,12 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: boolFromEnv.default(true),
+  DEMO_PATIENTS: z.coerce
+    .number({ message: 'debe ser un número' })
+    .int('debe ser un número entero')
+    .min(0, 'debe estar entre 0 y 2000000')
+    .max(2_000_000, 'debe estar entre 0 y 2000000')
+    .default(4228),
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(10, 'debe tener al menos 10 caracteres').max(256).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -57,6 +63,8 @@ export interface Config {
   sessionSecret: string;
   logLevel: string;
   demoData: boolean;
+  /** Registry patients in the demo data set (0: units and accounts only). */
+  demoPatients: number;
   admin: { username: string; password: string } | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -101,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
+    demoPatients: e.DEMO_PATIENTS,
     admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

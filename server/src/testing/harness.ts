@@ -14,6 +14,9 @@ import type { Services } from '../platform/services.ts';
  */
 export const TEST_DB_MODE: 'embedded' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
 
+/** Registry patients in each test app's demo data (DEMO_PATIENTS; override with `env`). */
+export const TEST_DEMO_PATIENTS = 300;
+
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
@@ -60,6 +63,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     LOG_LEVEL: 'info',
     JOBS: opts.jobs ? 'true' : 'false',
     LOGIN_RATE_LIMIT: '1000',
+    // A small registry keeps start-up fast; tests that need specific patients create them.
+    DEMO_PATIENTS: String(TEST_DEMO_PATIENTS),
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...opts.env,
   });

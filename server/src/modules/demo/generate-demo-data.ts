@@ -4,7 +4,9 @@ import { hashPassword } from '../auth/password.ts';
 import { roles, userRoles, users, userUnits } from '../accounts/schema.ts';
 import { units } from '../units/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts-data.ts';
+import { FULL_DEMO_PATIENTS } from './generate-registry.ts';
 import { demoId, prng } from './ids.ts';
+import { registryStep } from './registry-step.ts';
 import { DEMO_UNITS } from './units-data.ts';
 
 export const DEFAULT_DEMO_SEED = 20201105;
@@ -17,6 +19,8 @@ export interface DemoContext {
   id: (kind: string, key: string) => string;
   /** Unit id by CLUES. */
   unitIdByClues: Map<string, string>;
+  /** The generator's "now": the registry's year ends here (the content is deterministic given seed and now). */
+  now: Date;
   log: Logger;
 }
 
@@ -59,19 +63,26 @@ function accountsStep(passwordHash: string): DemoStep {
   };
 }
 
+export interface DemoOptions {
+  seed?: number;
+  /** Default: the current time. */
+  now?: Date;
+  /** Registry patients (DEMO_PATIENTS); default the national scale of 4,228; 0 = no registry data. */
+  patients?: number;
+  extraSteps?: DemoStep[];
+}
+
 /**
- * Loads the synthetic national data set, deterministically from `seed`, in one transaction:
- * either all of it is there or none. Steps run in order; a module that needs demo data appends
- * its step to `extraSteps` (see README, "Datos de demostración").
+ * Loads the synthetic national data set, deterministically from `seed` (and `now`), in one
+ * transaction: either all of it is there or none. Steps run in order: units, accounts, the
+ * registry (patients, clinical records, census, trainings, weekly snapshots, dashboards); a module
+ * that needs demo data appends its step to `extraSteps` (see README, "Datos de demostración").
  */
-export async function generateDemoData(
-  db: Database,
-  log: Logger,
-  opts: { seed?: number; extraSteps?: DemoStep[] } = {},
-): Promise<void> {
+export async function generateDemoData(db: Database, log: Logger, opts: DemoOptions = {}): Promise<void> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const steps = [unitsStep, accountsStep(passwordHash), ...(opts.extraSteps ?? [])];
+  const patients = opts.patients ?? FULL_DEMO_PATIENTS;
+  const steps = [unitsStep, accountsStep(passwordHash), ...(patients > 0 ? [registryStep(patients)] : []), ...(opts.extraSteps ?? [])];
   await db.transaction(async (tx) => {
     const ctx: DemoContext = {
       tx,
@@ -79,6 +90,7 @@ export async function generateDemoData(
       random: prng(seed),
       id: (kind, key) => demoId(seed, kind, key),
       unitIdByClues: new Map(),
+      now: opts.now ?? new Date(),
       log,
     };
     for (const step of steps) {
