@@ -744,3 +744,59 @@ export async function worklistNoFollowUp(db: Db, f: WorklistFilter): Promise<Wor
         ORDER BY ${last}, patients.id LIMIT ${f.limit}`,
   );
 }
+
+// --- bulk diagnoses (spreadsheet import and unit export, through bulk-diagnoses.ts) ---
+
+export interface BulkDiagnosisRow {
+  patientId: string;
+  unitId: string;
+  recordedBy: string | null;
+  topography: string;
+  morphology: string;
+  behaviour: number;
+  basis: number;
+  diagnosisDate: string;
+  icd10: string | null;
+  icccGroup: string | null;
+  icccSubgroup: string | null;
+}
+
+/** First primaries of newly registered patients, one statement for the whole batch (rows as one JSON parameter). */
+export async function insertFirstDiagnosesBulk(db: Db, rows: readonly BulkDiagnosisRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    INSERT INTO diagnoses (patient_id, sequence, topography, morphology, behaviour, basis, diagnosis_date, icd10, iccc_group, iccc_subgroup, unit_id, recorded_by)
+    SELECT "patientId", 1, topography, morphology, behaviour, basis, "diagnosisDate", icd10, "icccGroup", "icccSubgroup", "unitId", "recordedBy"
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+      "patientId" uuid, "unitId" uuid, "recordedBy" uuid, topography text, morphology text, behaviour smallint, basis smallint,
+      "diagnosisDate" date, icd10 text, "icccGroup" text, "icccSubgroup" text)`);
+}
+
+export interface ExportDiagnosisRow {
+  patientId: string;
+  sequence: number;
+  topography: string;
+  morphology: string;
+  behaviour: number;
+  basis: number;
+  diagnosisDate: string;
+  laterality: string;
+  stage: string | null;
+  riskGroup: string | null;
+  icd10: string | null;
+  icccGroup: string | null;
+  icccSubgroup: string | null;
+}
+
+export async function readDiagnosesOf(db: Db, patientIds: readonly string[]): Promise<ExportDiagnosisRow[]> {
+  if (patientIds.length === 0) return [];
+  return rowsOf<ExportDiagnosisRow>(
+    db,
+    sql`SELECT patient_id AS "patientId", sequence, topography, morphology, behaviour, basis,
+          to_char(diagnosis_date, 'YYYY-MM-DD') AS "diagnosisDate", laterality, stage, risk_group AS "riskGroup",
+          icd10, iccc_group AS "icccGroup", iccc_subgroup AS "icccSubgroup"
+        FROM diagnoses
+        WHERE deleted_at IS NULL AND patient_id = ANY(${`{${patientIds.join(",")}}`}::uuid[])
+        ORDER BY patient_id, sequence, diagnosis_date, id`,
+  );
+}

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { unitScope } from '../../platform/access/guard.ts';
 import type { Db, Tx } from '../../platform/db/gateway.ts';
 import { ageInYears } from '../registry/domain/anthropometry.ts';
+import { listDiagnosesOf, recordFirstDiagnoses, type ExportDiagnosisRow } from '../clinical/bulk-diagnoses.ts';
 import { recordTally } from '../registry/record-tally.ts';
 import type { RELATIONSHIPS } from './patient-schemas.ts';
 import * as repo from './repo.ts';
@@ -61,7 +62,8 @@ export interface BatchResult {
 
 /**
  * Registers a batch of patients of one unit inside the caller's transaction: patients, their
- * NEW status row, primary guardian and first diagnosis in one statement, then one REGISTER tally
+ * NEW status row and primary guardian in one statement, the first diagnosis through the clinical
+ * module, then one REGISTER tally
  * event per created patient (the unit's progress). The pediatric flag is age < 18 at diagnosis,
  * or at registration when there is none, as for a single registration. A CURP already live is
  * skipped, not an error; the caller reports it (and writes the audit row for the batch).
@@ -91,14 +93,6 @@ export async function registerPatientsBatch(
     g_phone: p.guardian?.phone ?? null,
     g_whatsapp: p.guardian ? p.guardian.whatsapp && !!p.guardian.phone : null,
     g_email: p.guardian?.email ?? null,
-    d_topography: p.diagnosis?.topography ?? null,
-    d_morphology: p.diagnosis?.morphology ?? null,
-    d_behaviour: p.diagnosis?.behaviour ?? null,
-    d_basis: p.diagnosis?.basis ?? null,
-    d_date: p.diagnosis?.diagnosisDate ?? null,
-    d_icd10: p.diagnosis?.icd10 ?? null,
-    d_iccc_group: p.diagnosis?.icccGroup ?? null,
-    d_iccc_subgroup: p.diagnosis?.icccSubgroup ?? null,
   }));
   const inserted = await repo.insertPatientsBulk(tx, { unitId: v.unitId, actorId: ctx.actor?.id ?? null, today: v.today, now: v.now, rows });
   await recordTally(
@@ -107,6 +101,13 @@ export async function registerPatientsBatch(
     v.now,
   );
   const created = new Map(inserted.map((r) => [r.curp, r.id]));
+  await recordFirstDiagnoses(
+    tx,
+    v.rows.flatMap((p) => {
+      const patientId = created.get(p.curp);
+      return patientId && p.diagnosis ? [{ patientId, unitId: v.unitId, recordedBy: ctx.actor?.id ?? null, ...p.diagnosis }] : [];
+    }),
+  );
   return { created, skipped: v.rows.filter((p) => !created.has(p.curp)).map((p) => p.curp) };
 }
 
@@ -115,12 +116,13 @@ export async function findRegisteredCurps(db: Db, curps: readonly string[]) {
   return repo.findLiveCurps(db, curps);
 }
 
-export type { ExportDiagnosisRow, ExportGuardianRow, ExportPatientRow } from './repo.ts';
+export type { ExportGuardianRow, ExportPatientRow } from './repo.ts';
+export type { ExportDiagnosisRow };
 
 export interface UnitPatientPage {
   patients: repo.ExportPatientRow[];
   guardians: Map<string, repo.ExportGuardianRow[]>;
-  diagnoses: Map<string, repo.ExportDiagnosisRow[]>;
+  diagnoses: Map<string, ExportDiagnosisRow[]>;
   /** Keyset cursor for the next page; null after the last. */
   next: { n: string; id: string } | null;
 }
@@ -143,7 +145,7 @@ export async function readUnitPatientPage(
 ): Promise<UnitPatientPage> {
   const page = await repo.readUnitPatientsPage(db, { ...q, scope: patientUnitScope(ctx) });
   const ids = page.map((p) => p.id);
-  const [guardians, diagnoses] = await Promise.all([repo.readGuardiansOf(db, ids), repo.readDiagnosesOf(db, ids)]);
+  const [guardians, diagnoses] = await Promise.all([repo.readGuardiansOf(db, ids), listDiagnosesOf(db, ids)]);
   const group = <T extends { patientId: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rows) {

@@ -268,18 +268,10 @@ export interface BulkPatientRow {
   g_phone: string | null;
   g_whatsapp: boolean | null;
   g_email: string | null;
-  d_topography: string | null;
-  d_morphology: string | null;
-  d_behaviour: number | null;
-  d_basis: number | null;
-  d_date: string | null;
-  d_icd10: string | null;
-  d_iccc_group: string | null;
-  d_iccc_subgroup: string | null;
 }
 
 /**
- * Inserts patients with their status row, primary guardian and first diagnosis in one statement.
+ * Inserts patients with their status row and primary guardian in one statement.
  * A CURP that is already live is skipped (ON CONFLICT DO NOTHING), never an error: the caller
  * reports it. Returns the rows actually created.
  */
@@ -294,9 +286,7 @@ export async function insertPatientsBulk(
           SELECT * FROM json_to_recordset(${JSON.stringify(v.rows)}::json) AS r(
             curp text, nss text, agregado text, given_names text, first_surname text, second_surname text, search_name text,
             birth_date date, sex text, state text, municipality text, address text, physician_name text, pediatric boolean,
-            g_name text, g_relationship text, g_phone text, g_whatsapp boolean, g_email text,
-            d_topography text, d_morphology text, d_behaviour smallint, d_basis smallint, d_date date,
-            d_icd10 text, d_iccc_group text, d_iccc_subgroup text)
+            g_name text, g_relationship text, g_phone text, g_whatsapp boolean, g_email text)
         ),
         ins AS (
           INSERT INTO patients (curp, nss, agregado, given_names, first_surname, second_surname, search_name, birth_date, sex,
@@ -315,13 +305,6 @@ export async function insertPatientsBulk(
           INSERT INTO patient_guardians (patient_id, name, relationship, phone, whatsapp, email, is_primary)
           SELECT ins.id, i.g_name, i.g_relationship, i.g_phone, coalesce(i.g_whatsapp, false), i.g_email, true
           FROM ins JOIN input i ON i.curp = ins.curp WHERE i.g_name IS NOT NULL
-        ),
-        dx AS (
-          INSERT INTO diagnoses (patient_id, sequence, topography, morphology, behaviour, basis, diagnosis_date,
-            icd10, iccc_group, iccc_subgroup, unit_id, recorded_by)
-          SELECT ins.id, 1, i.d_topography, i.d_morphology, i.d_behaviour, i.d_basis, i.d_date,
-            i.d_icd10, i.d_iccc_group, i.d_iccc_subgroup, ${v.unitId}::uuid, ${v.actorId}::uuid
-          FROM ins JOIN input i ON i.curp = ins.curp WHERE i.d_topography IS NOT NULL
         )
         SELECT id, curp, pediatric FROM ins`,
   );
@@ -415,32 +398,5 @@ export async function readGuardiansOf(db: Db, patientIds: readonly string[]): Pr
   );
 }
 
-export interface ExportDiagnosisRow {
-  patientId: string;
-  sequence: number;
-  topography: string;
-  morphology: string;
-  behaviour: number;
-  basis: number;
-  diagnosisDate: string;
-  laterality: string;
-  stage: string | null;
-  riskGroup: string | null;
-  icd10: string | null;
-  icccGroup: string | null;
-  icccSubgroup: string | null;
-}
 
 /** Live diagnoses (multiple primaries in order) of a page of patients. */
-export async function readDiagnosesOf(db: Db, patientIds: readonly string[]): Promise<ExportDiagnosisRow[]> {
-  if (patientIds.length === 0) return [];
-  return rowsOf<ExportDiagnosisRow>(
-    db,
-    sql`SELECT patient_id AS "patientId", sequence, topography, morphology, behaviour, basis,
-          to_char(diagnosis_date, 'YYYY-MM-DD') AS "diagnosisDate", laterality, stage, risk_group AS "riskGroup",
-          icd10, iccc_group AS "icccGroup", iccc_subgroup AS "icccSubgroup"
-        FROM diagnoses
-        WHERE deleted_at IS NULL AND patient_id = ANY(${arrayLiteral(patientIds)}::uuid[])
-        ORDER BY patient_id, sequence, diagnosis_date, id`,
-  );
-}
