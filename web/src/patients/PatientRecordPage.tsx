@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
@@ -235,9 +235,16 @@ function RecordTabs({
     return null;
   };
   const needsClinical = current !== 'datos' && current !== 'historial';
+  const tablist = useRef<HTMLDivElement>(null);
+  // On a narrow screen the tab strip scrolls sideways: keep the selected tab in sight.
+  useEffect(() => {
+    const list = tablist.current;
+    const tab = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (list && tab && list.scrollWidth > list.clientWidth) list.scrollLeft = Math.max(0, tab.offsetLeft - list.offsetLeft - 16);
+  }, [current]);
   return (
     <div className="record-tabs">
-      <div role="tablist" aria-label={t('record.sections')} className="tablist">
+      <div ref={tablist} role="tablist" aria-label={t('record.sections')} className="tablist">
         {SECTIONS.map((s) => {
           const n = count(s);
           return (

@@ -1,10 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api } from '../api/client.ts';
 import { TREATMENT_STATUSES, type PatientSearchPage } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
+import { FlashNotice } from '../components/dialogs.tsx';
 import { Badge, Notice, PageHeader } from '../components/feedback.tsx';
 import { SelectField, TextField } from '../components/forms.tsx';
 import { PagedTable } from '../components/PagedTable.tsx';
@@ -19,6 +21,8 @@ const FILTERS = ['q', 'unitId', 'status', 'pediatric'] as const;
 export function PatientsPage() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   const f = useFilters(FILTERS);
   const { units } = useVisibleUnits();
   const query = { ...f.applied };
@@ -88,6 +92,7 @@ export function PatientsPage() {
         />
       </FilterBar>
 
+      <FlashNotice message={notice} onDismiss={() => setNotice(null)} />
       {fuzzy ? (
         <Notice tone="info">
           <p className="alert-title">{t('patients.fuzzyTitle')}</p>

@@ -91,7 +91,7 @@ export function WorklistsPage() {
         </div>
       ) : null}
       <FlashNotice message={notice} onDismiss={() => setNotice(null)} />
-      <div role="tablist" aria-label={t('worklists.title')} className="tablist">
+      <div role="tablist" aria-label={t('worklists.title')} className="tablist tablist-wrap">
         {order.map((k) => (
           <button
             key={k}
@@ -156,8 +156,10 @@ export function WorklistsPage() {
                   </div>
                 </td>
                 <td data-label={t('worklists.col.since')} className="nowrap">
-                  {w.since ? formatDate(w.since, lang) : '—'}
-                  {w.days !== null ? <span className="cell-sub">{t('worklists.daysAgo', { count: w.days })}</span> : null}
+                  <div>
+                    {w.since ? formatDate(w.since, lang) : '—'}
+                    {w.days !== null ? <span className="cell-sub">{t('worklists.daysAgo', { count: w.days })}</span> : null}
+                  </div>
                 </td>
                 <td data-label={t('common.actions')} className="cell-actions">
                   <div>

@@ -284,10 +284,14 @@ function ProgressTable({ rows, kind }: { rows: ProgressRow[]; kind: 'state' | 'u
                   </span>
                 </td>
                 <td className="num" data-label={t('registry.col.week')}>
-                  +{formatNumber(r.newThisWeek, lang)} <span className="muted small">({t('registry.prevShort', { n: formatNumber(r.newPreviousWeek, lang) })})</span>
+                  <span>
+                    +{formatNumber(r.newThisWeek, lang)} <span className="muted small">({t('registry.prevShort', { n: formatNumber(r.newPreviousWeek, lang) })})</span>
+                  </span>
                 </td>
                 <td className="num" data-label={t('registry.col.split')}>
-                  {formatNumber(r.pediatric, lang)} / {formatNumber(r.adult, lang)}
+                  <span>
+                    {formatNumber(r.pediatric, lang)} / {formatNumber(r.adult, lang)}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -37,8 +37,8 @@ export function rankingOption(rows: ProgressRow[], t: TFunction, lang: string) {
         return `<strong>${r.name}</strong><br/>${t('registry.tooltipProgress', { registered: nf(lang).format(r.registered), expected: nf(lang).format(r.expected), percent: nf(lang, 1).format(r.percent ?? 0) })}`;
       },
     },
-    grid: { left: 8, right: narrow() ? 84 : 96, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', max: Math.ceil(max / 10) * 10, axisLabel: { ...axisLabel, formatter: '{value} %' }, splitLine },
+    grid: { left: 8, right: narrow() ? 52 : 96, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: Math.ceil(max / 10) * 10, splitNumber: narrow() ? 2 : 5, axisLabel: { ...axisLabel, formatter: '{value} %' }, splitLine },
     yAxis: {
       type: 'category',
       data: ordered.map((r) => r.name),
@@ -59,7 +59,8 @@ export function rankingOption(rows: ProgressRow[], t: TFunction, lang: string) {
           fontSize: 11,
           formatter: (p: { dataIndex: number }) => {
             const r = ordered[p.dataIndex]!;
-            return `${nf(lang, 1).format(r.percent ?? 0)} % (${nf(lang).format(r.registered)}/${nf(lang).format(r.expected)})`;
+            const pct = `${nf(lang, 1).format(r.percent ?? 0)} %`;
+            return narrow() ? pct : `${pct} (${nf(lang).format(r.registered)}/${nf(lang).format(r.expected)})`;
           },
         },
         markLine: {
@@ -81,7 +82,7 @@ export function weeklyOption(series: (WeeklyPoint & { current?: boolean })[], t:
     color: [COLORS.primary, COLORS.light, COLORS.gold, COLORS.grey],
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0, left: 0, itemGap: 16, textStyle: { fontSize: 12, color: '#1f2a2e' } },
-    grid: { left: 8, right: withTotals ? 8 : 16, top: 28, bottom: 36, containLabel: true },
+    grid: { left: 8, right: withTotals ? 8 : 16, top: 28, bottom: narrow() ? 64 : 36, containLabel: true },
     xAxis: { type: 'category', data: x, axisLabel: { ...axisLabel, hideOverlap: true }, axisTick: { alignWithLabel: true } },
     yAxis: [
       { type: 'value', name: t('registry.weekly.axisNew'), nameTextStyle: { color: COLORS.axis, align: 'left' }, minInterval: 1, axisLabel, splitLine },

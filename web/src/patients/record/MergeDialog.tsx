@@ -85,7 +85,7 @@ export function MergeDialog({ patient, onClose, onDone }: { patient: Patient; on
           autoComplete="off"
         />
         {likely.isPending || search.isFetching ? <Loading /> : null}
-        <fieldset className={`field field-full fieldset ${submitted && errors.picked ? 'has-error' : ''}`}>
+        <fieldset className={`field field-full fieldset merge-pick ${submitted && errors.picked ? 'has-error' : ''}`}>
           <legend className="field-label">{t('record.mergePick')}</legend>
           {submitted && errors.picked ? <p className="field-error">{errors.picked}</p> : null}
           {options.length === 0 && !likely.isPending ? <p className="muted small">{t('record.mergeNone')}</p> : null}
@@ -113,7 +113,7 @@ export function MergeDialog({ patient, onClose, onDone }: { patient: Patient; on
             required
           />
           <CheckboxField
-            label={picked ? t('record.mergeConfirm', { merged: picked.name, survivor: fullName(patient) }) : t('record.mergeConfirmGeneric')}
+            label={picked ? t('record.mergeConfirm', { merged: picked.name, mergedCurp: picked.curp, survivorCurp: patient.curp }) : t('record.mergeConfirmGeneric')}
             checked={confirm}
             onChange={(e) => setConfirm(e.target.checked)}
             error={submitted ? errors.confirm : undefined}

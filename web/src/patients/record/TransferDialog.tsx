@@ -1,5 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useUser } from '../../auth/session.tsx';
 import type { Patient } from '../../api/types.ts';
 import { DialogActions } from '../../components/dialogs.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
@@ -14,6 +16,8 @@ import { pastDateProblem } from '../validation.ts';
 /** Moves the patient to another unit; the history stays with the record. */
 export function TransferDialog({ patient, onClose, onDone }: { patient: Patient; onClose: () => void; onDone: (unitName: string) => void }) {
   const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
   const units = useAllUnits();
   const options = (units.data ?? [])
     .filter((u) => u.active && u.id !== patient.unitId)
@@ -33,7 +37,17 @@ export function TransferDialog({ patient, onClose, onDone }: { patient: Patient;
     if (!form.check()) return;
     save.mutate(
       { toUnitId: form.values.toUnitId, transferredOn: form.values.transferredOn, reason: form.values.reason.trim(), version: patient.version },
-      { onSuccess: (p) => onDone(p.unitName), onError: form.fromServer },
+      {
+        onSuccess: (p) => {
+          // Moved to a unit the user does not work in: the record leaves their list.
+          if (!user.allUnits && !user.units.some((u) => u.id === p.unitId)) {
+            navigate('/pacientes', { state: { notice: t('record.transferredAway', { unit: p.unitName }) } });
+            return;
+          }
+          onDone(p.unitName);
+        },
+        onError: form.fromServer,
+      },
     );
   };
   return (
