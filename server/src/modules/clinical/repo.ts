@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../platform/db/gateway.ts';
+import { isoTimestamp, rowsOf, withDates, type Db } from '../../platform/db/gateway.ts';
 import type { TreatmentStatus } from '../patients/schema.ts';
 import {
   chemoAdministrations,
@@ -40,16 +40,7 @@ export async function renumberDiagnoses(db: Db, patientId: string): Promise<void
  * Timestamps leave SQL as ISO 8601 UTC text and become Date objects here: both drivers hand raw
  * strings to hand-written queries, in the server's own format.
  */
-const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-function withDates<R>(rows: R[], keys: readonly (keyof R)[]): R[] {
-  for (const row of rows) {
-    for (const key of keys) {
-      const v = row[key] as unknown;
-      if (typeof v === 'string') (row as Record<keyof R, unknown>)[key] = new Date(v);
-    }
-  }
-  return rows;
-}
+const iso = isoTimestamp;
 
 /** What the patient row summarises of the clinical records, recomputed from the rows (after a merge). */
 export async function clinicalSummaryOf(db: Db, patientId: string): Promise<{

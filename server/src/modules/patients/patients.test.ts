@@ -32,6 +32,10 @@ describe('registering a patient', () => {
     expect(p).toMatchObject({ curp: body.curp, givenNames: 'Ana Sofía', firstSurname: 'Ñúñez', unitId: sigloXXI, pediatric: true, treatmentStatus: 'NEW', version: 1 });
     expect(p.guardians).toEqual([expect.objectContaining({ name: 'María López Ruiz', relationship: 'MOTHER', phone: '525512345678', whatsapp: true, isPrimary: true })]);
     expect(p.consents).toEqual([expect.objectContaining({ kind: 'PRIVACY_NOTICE', grantedOn: '2024-01-10' })]);
+    // Timestamps are ISO 8601 UTC on both databases, in the record and in search results.
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    expect(p.registeredAt).toMatch(iso);
+    expect((await get(`/api/patients?q=${body.curp}`, medico)).json().items[0].registeredAt).toMatch(iso);
   });
 
   it('rejects a CURP with a wrong check digit, an impossible date or a sex that does not match, naming the field', async () => {

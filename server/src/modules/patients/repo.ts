@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../platform/db/gateway.ts';
+import { isoTimestamp, rowsOf, withDates, type Db } from '../../platform/db/gateway.ts';
 import type { PatientDetail } from './patient-schemas.ts';
 import { patientConsents, patientGuardians, patientMerges, patients, patientTransfers } from './schema.ts';
 
@@ -28,7 +28,7 @@ export async function insertStatus(db: Db, v: { patientId: string; status: strin
 const SUMMARY_COLUMNS = sql.raw(`patients.id, patients.curp, patients.nss, patients.given_names AS "givenNames", patients.first_surname AS "firstSurname",
   patients.second_surname AS "secondSurname", to_char(patients.birth_date, 'YYYY-MM-DD') AS "birthDate", patients.sex, patients.unit_id AS "unitId",
   u.short_name AS "unitName", patients.pediatric, patients.treatment_status AS "treatmentStatus", patients.vital_status AS "vitalStatus",
-  patients.registered_at AS "registeredAt"`);
+  ${isoTimestamp('patients.registered_at')} AS "registeredAt"`);
 
 export interface PatientSummaryRow {
   id: string;
@@ -75,24 +75,26 @@ export async function searchPatients(db: Db, f: PatientSearch): Promise<PatientS
   if (f.status) conds.push(sql`patients.treatment_status = ${f.status}`);
   if (f.pediatric !== undefined) conds.push(sql`patients.pediatric = ${f.pediatric}`);
   if (f.after) conds.push(sql`(patients.search_name, patients.id) > (${f.after.n}, ${f.after.id}::uuid)`);
-  return rowsOf<PatientSummaryRow>(
+  const rows = await rowsOf<PatientSummaryRow>(
     db,
     sql`SELECT ${SUMMARY_COLUMNS}, patients.search_name AS "searchName"
         FROM patients JOIN units u ON u.id = patients.unit_id
         WHERE ${sql.join(conds, sql` AND `)}
         ORDER BY patients.search_name, patients.id LIMIT ${f.limit}`,
   );
+  return withDates(rows, ['registeredAt']);
 }
 
 /** Typo-tolerant fallback: best trigram word matches, no paging (a short "¿quiso decir?" list). */
 export async function fuzzySearchPatients(db: Db, scope: SQL, text: string, limit: number, extra: SQL = sql`true`): Promise<PatientSummaryRow[]> {
-  return rowsOf<PatientSummaryRow>(
+  const rows = await rowsOf<PatientSummaryRow>(
     db,
     sql`SELECT ${SUMMARY_COLUMNS}
         FROM patients JOIN units u ON u.id = patients.unit_id
         WHERE patients.merged_into IS NULL AND ${scope} AND ${extra} AND ${text} <% patients.search_name
         ORDER BY word_similarity(${text}, patients.search_name) DESC, patients.search_name, patients.id LIMIT ${limit}`,
   );
+  return withDates(rows, ['registeredAt']);
 }
 
 export interface DuplicateRow {
@@ -192,10 +194,12 @@ export async function loadPatientDetail(db: Db, id: string): Promise<PatientDeta
     ),
     rowsOf(
       db,
-      sql`SELECT m.merged_id AS "mergedId", patients.curp AS "mergedCurp", m.reason, m.created_at AS "mergedAt"
+      sql`SELECT m.merged_id AS "mergedId", patients.curp AS "mergedCurp", m.reason, ${sql.raw(isoTimestamp('m.created_at'))} AS "mergedAt"
           FROM patient_merges m JOIN patients ON patients.id = m.merged_id WHERE m.survivor_id = ${id}::uuid ORDER BY m.created_at`,
     ),
   ]);
+  withDates([p], ['registeredAt']);
+  withDates(merges as { mergedAt: unknown }[], ['mergedAt']);
   return { ...p, guardians, consents, transfers, merges } as PatientDetail;
 }
 

@@ -42,3 +42,20 @@ export async function rowsOf<R>(db: Db, query: SQL): Promise<R[]> {
   const res = (await db.execute(query)) as unknown as { rows: R[] };
   return res.rows;
 }
+
+/**
+ * Both drivers hand raw strings, in the server's own text format, for timestamps in hand-written
+ * queries. Select them through `isoTimestamp(column)` (ISO 8601 UTC text) and turn them into Dates
+ * with `withDates(rows, keys)` before they reach an API schema.
+ */
+export const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export function withDates<R>(rows: R[], keys: readonly (keyof R)[]): R[] {
+  for (const row of rows) {
+    for (const key of keys) {
+      const v = row[key] as unknown;
+      if (typeof v === 'string') (row as Record<keyof R, unknown>)[key] = new Date(v);
+    }
+  }
+  return rows;
+}
