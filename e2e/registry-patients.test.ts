@@ -258,6 +258,17 @@ describe('registro de pacientes', () => {
       await loginAs(page, 'medico');
       await page.goto(`/pacientes/${ids[0]}`);
       await page.getByRole('heading', { level: 1, name: 'Bruno Ortega Lara' }).waitFor();
+      // Correct the registration data (the NSS is checked while typing).
+      await page.getByRole('button', { name: 'Corregir datos' }).click();
+      const edit = page.getByRole('dialog', { name: 'Corregir los datos del paciente' });
+      await field(edit, 'NSS').fill('12345678901');
+      expect(await errorNextTo(field(edit, 'NSS'))).toBe('el dígito verificador del NSS no corresponde');
+      await field(edit, 'NSS').fill('');
+      await field(edit, 'Municipio o alcaldía').fill('Iztapalapa');
+      await edit.getByRole('button', { name: 'Guardar' }).click();
+      await page.getByText('Se guardaron los datos del paciente.').waitFor();
+      await page.getByText('Iztapalapa', { exact: true }).waitFor();
+
       await page.getByRole('button', { name: 'Fusionar duplicado' }).click();
       const merge = page.getByRole('dialog', { name: 'Fusionar un registro duplicado' });
       // The likely duplicate (similar name, same birth date) is offered without searching.

@@ -269,7 +269,7 @@ function RecordTabs({
       <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} className="tabpanel" tabIndex={0}>
         {needsClinical && clinicalError ? <ErrorAlert error={clinicalError} /> : null}
         {needsClinical && !clinical && !clinicalError ? <Loading /> : null}
-        {current === 'datos' ? <DetailsSection patient={patient} /> : null}
+        {current === 'datos' ? <DetailsSection patient={patient} onDone={onDone} /> : null}
         {current === 'diagnosticos' && clinical ? <DiagnosesSection patient={patient} clinical={clinical} onDone={onDone} /> : null}
         {current === 'tratamiento' && clinical ? <TreatmentSection patient={patient} clinical={clinical} onDone={onDone} /> : null}
         {current === 'mediciones' && clinical ? <MeasurementsSection patient={patient} clinical={clinical} onDone={onDone} /> : null}

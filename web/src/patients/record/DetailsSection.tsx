@@ -1,13 +1,17 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../api/types.ts';
+import { useSession } from '../../auth/session.tsx';
 import { Badge } from '../../components/feedback.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { formatDay, phoneText } from '../format.ts';
+import { EditPatientDialog } from './EditPatientDialog.tsx';
 
 /** Demographics, guardians, consents, transfers and merges of the record. */
-export function DetailsSection({ patient: p }: { patient: Patient }) {
+export function DetailsSection({ patient: p, onDone }: { patient: Patient; onDone: (m: string) => void }) {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const [editing, setEditing] = useState(false);
   const lang = i18n.language;
   const none = <span className="muted">—</span>;
   const facts: [string, ReactNode][] = [
@@ -29,7 +33,14 @@ export function DetailsSection({ patient: p }: { patient: Patient }) {
   return (
     <div className="section-stack">
       <section className="card" aria-labelledby="h-demo">
-        <h2 id="h-demo">{t('record.demographics')}</h2>
+        <div className="section-bar card-bar">
+          <h2 id="h-demo">{t('record.demographics')}</h2>
+          {can('patients.write') && !p.mergedInto ? (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(true)}>
+              {t('record.edit')}
+            </button>
+          ) : null}
+        </div>
         <dl className="facts-grid">
           {facts.map(([k, v]) => (
             <div key={k}>
@@ -94,6 +105,16 @@ export function DetailsSection({ patient: p }: { patient: Patient }) {
         )}
       </section>
 
+      {editing ? (
+        <EditPatientDialog
+          patient={p}
+          onClose={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            onDone(t('record.edited'));
+          }}
+        />
+      ) : null}
       {p.transfers.length || p.merges.length ? (
         <section className="card" aria-labelledby="h-history">
           <h2 id="h-history">{t('record.history')}</h2>
