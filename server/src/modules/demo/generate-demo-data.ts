@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DatabaseMode } from '../../platform/config.ts';
 import type { Database, Tx } from '../../platform/db/gateway.ts';
 import { hashPassword } from '../auth/password.ts';
 import { roles, userRoles, users, userUnits } from '../accounts/schema.ts';
@@ -21,6 +22,8 @@ export interface DemoContext {
   unitIdByClues: Map<string, string>;
   /** The generator's "now": the registry's year ends here (the content is deterministic given seed and now). */
   now: Date;
+  /** Which database the data goes to (bulk steps pick COPY for it). */
+  mode: DatabaseMode;
   log: Logger;
 }
 
@@ -91,6 +94,7 @@ export async function generateDemoData(db: Database, log: Logger, opts: DemoOpti
       id: (kind, key) => demoId(seed, kind, key),
       unitIdByClues: new Map(),
       now: opts.now ?? new Date(),
+      mode: db.mode,
       log,
     };
     for (const step of steps) {

@@ -49,19 +49,18 @@ function field(v: Cell): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
+/** Rows in COPY text format (tab-separated, \\N for null, one line per row). */
+export function copyText(rows: readonly Cell[][]): string {
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = rows[i]!.map(field).join('\t');
+  return `${lines.join('\n')}\n`;
+}
+
 /** Writes rows (in the spec's column order) with one COPY statement. */
 export function copyRows(client: pg.Client, spec: TableSpec, rows: readonly Cell[][]): Promise<void> {
   if (rows.length === 0) return Promise.resolve();
   const chunks: Buffer[] = [];
-  let lines: string[] = [];
-  for (const row of rows) {
-    lines.push(row.map(field).join('\t'));
-    if (lines.length === 2000) {
-      chunks.push(Buffer.from(`${lines.join('\n')}\n`));
-      lines = [];
-    }
-  }
-  if (lines.length) chunks.push(Buffer.from(`${lines.join('\n')}\n`));
+  for (let i = 0; i < rows.length; i += 2000) chunks.push(Buffer.from(copyText(rows.slice(i, i + 2000))));
   const cols = spec.columns.map(([c]) => `"${c}"`).join(', ');
   return new Promise((resolve, reject) => {
     const q = new CopyIn(`COPY "${spec.table}" (${cols}) FROM STDIN`, chunks, (err) => (err ? reject(err) : resolve()));

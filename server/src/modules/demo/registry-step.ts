@@ -1,34 +1,37 @@
 import { sql } from 'drizzle-orm';
+import type { DatabaseMode } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/gateway.ts';
 import { backfillWeeklySnapshots } from '../registry/backfill-weekly-snapshots.ts';
 import { weekCutoffAtOrBefore } from '../registry/domain/weeks.ts';
 import { refreshDashboards } from '../registry/refresh-dashboards.ts';
-import { RowBuffer, writeBuffered } from './bulk-insert.ts';
+import { RowBuffer, rowWriter, writeBuffered } from './bulk-insert.ts';
 import type { DemoContext, DemoStep } from './generate-demo-data.ts';
 import { RegistryGenerator, type RegistryOptions, type RegistryUnit } from './generate-registry.ts';
+import { fastDemoId } from './ids.ts';
 import { DEMO_UNITS } from './units-data.ts';
 
 /** Patients generated between two writes (each write is one multi-row INSERT per table and chunk). */
-const BATCH_PATIENTS = 1000;
+const BATCH_PATIENTS = 2000;
 
 /**
  * Generates `opts.patients` registry patients with `gen` and writes them to `db` in batches, then
  * the units' census and trainings. Returns the generator (its `stats` say what was written).
  */
-export async function loadRegistry(db: Db, opts: RegistryOptions, onBatch?: (done: number) => void): Promise<RegistryGenerator> {
+export async function loadRegistry(db: Db, opts: RegistryOptions, mode?: DatabaseMode, onBatch?: (done: number) => void): Promise<RegistryGenerator> {
   const gen = new RegistryGenerator(opts);
   await skipForeignKeyChecks(db);
+  const write = rowWriter(db, mode);
   const buf = new RowBuffer();
   for (let i = 0; i < opts.patients; i++) {
     gen.patient(i, buf);
     if (buf.size('patients') >= BATCH_PATIENTS) {
-      await writeBuffered(db, buf.drain());
+      await writeBuffered(write, buf.drain());
       onBatch?.(i + 1);
     }
   }
   gen.census(buf);
   gen.trainings(buf);
-  await writeBuffered(db, buf.drain());
+  await writeBuffered(write, buf.drain());
   await restoreForeignKeyChecks(db);
   gen.stats.rows = Object.fromEntries(buf.counts);
   return gen;
@@ -77,10 +80,11 @@ export function registryStep(patients: number): DemoStep {
         now: c.now,
         patients,
         units: demoRegistryUnits(c.unitIdByClues),
-        id: c.id,
+        // Registry rows get the fast hash of the same (seed, kind, key): hundreds of thousands of ids.
+        id: (kind, key) => fastDemoId(c.seed, kind, key),
         detail: 'full',
         registrarByUnit,
-      });
+      }, c.mode);
       const t1 = Date.now();
       const weeks = await backfillWeeklySnapshots(c.tx, c.now);
       const t2 = Date.now();
