@@ -5,6 +5,9 @@
  * the same ~14 KB of JSON as GET /api/units), read by the primary key index, so the difference
  * to OncoPed is the framework work OncoPed adds (session, permission, audit, validation, headers).
  *
+ * The registry routes (patient search, national dashboard and progress, registration) run the same
+ * SQL as OncoPed's for the registry figures of the benchmark.
+ *
  * Environment: DATABASE_URL (required), DATABASE_POOL_SIZE (default 10), PORT, HOST (127.0.0.1).
  */
 import Fastify from 'fastify';
@@ -33,6 +36,70 @@ app.get('/health', async () => ({ status: 'ok' }));
 app.get('/units', async () => {
   const r = await pool.query(PAGE_SQL);
   return { items: r.rows, nextCursor: null };
+});
+
+// ---- registry routes: the same SQL as OncoPed's, without session, permission, audit or schemas.
+
+const PATIENT_COLUMNS = `p.id, p.curp, p.nss, p.given_names AS "givenNames", p.first_surname AS "firstSurname", p.second_surname AS "secondSurname",
+  to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.unit_id AS "unitId", u.short_name AS "unitName", p.pediatric,
+  p.treatment_status AS "treatmentStatus", p.vital_status AS "vitalStatus", p.registered_at AS "registeredAt"`;
+
+/** Patient search: ?curp= (exact, its index) or ?q= (name prefix, search_name btree), first page of 50 in name order. */
+app.get<{ Querystring: { curp?: string; q?: string } }>('/patients', async (req) => {
+  const where = req.query.curp ? 'p.curp = $1' : "p.search_name LIKE $1 || '%'";
+  const r = await pool.query(
+    `SELECT ${PATIENT_COLUMNS} FROM patients p JOIN units u ON u.id = p.unit_id
+     WHERE p.merged_into IS NULL AND ${where} ORDER BY p.search_name, p.id LIMIT 51`,
+    [req.query.curp ?? req.query.q ?? ''],
+  );
+  return { items: r.rows.slice(0, 50), nextCursor: null };
+});
+
+/** The latest stored national dashboard figures. */
+app.get('/dashboard', async () => {
+  const r = await pool.query(
+    `SELECT cutoff, payload FROM registry_dashboard_snapshots WHERE scope = 'national' AND scope_key = '' ORDER BY cutoff DESC LIMIT 1`,
+  );
+  return r.rows[0] ?? {};
+});
+
+/** National progress: latest weekly snapshot + registrations since its cut-off + census in force, summed. */
+app.get('/progress', async () => {
+  const [snap, live, census] = await Promise.all([
+    pool.query(`SELECT coalesce(sum(registered), 0)::int AS registered, coalesce(sum(new_in_week), 0)::int AS "newPreviousWeek", max(cutoff) AS cutoff
+                FROM registry_weekly_snapshots WHERE cutoff = (SELECT max(cutoff) FROM registry_weekly_snapshots)`),
+    pool.query(`SELECT coalesce(sum(delta), 0)::int AS registered, (count(*) FILTER (WHERE reason = 'REGISTER'))::int AS "newThisWeek"
+                FROM registry_tally_events WHERE at >= (SELECT max(cutoff) FROM registry_weekly_snapshots)`),
+    pool.query(`SELECT coalesce(sum(expected), 0)::int AS expected FROM (
+                  SELECT DISTINCT ON (unit_id) expected FROM unit_census WHERE effective_from <= current_date ORDER BY unit_id, effective_from DESC, created_at DESC) c`),
+  ]);
+  const registered = snap.rows[0].registered + live.rows[0].registered;
+  const expected = census.rows[0].expected;
+  return { rows: [{ registered, expected, percent: expected ? Math.round((registered / expected) * 1000) / 10 : null, newThisWeek: live.rows[0].newThisWeek, newPreviousWeek: snap.rows[0].newPreviousWeek, cutoff: snap.rows[0].cutoff }] };
+});
+
+/** Registration: the patient row and its tally event in one transaction (no validation, guardians, consents or audit). */
+app.post<{ Body: { curp: string; givenNames: string; firstSurname: string; secondSurname?: string; birthDate: string; sex: string; unitId: string } }>('/patients', async (req, reply) => {
+  const b = req.body;
+  const search = `${b.firstSurname} ${b.secondSurname ?? ''} ${b.givenNames}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const r = await c.query(
+      `INSERT INTO patients (curp, given_names, first_surname, second_surname, search_name, birth_date, sex, unit_id, pediatric, status_since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, current_date) RETURNING id`,
+      [b.curp, b.givenNames, b.firstSurname, b.secondSurname ?? null, search, b.birthDate, b.sex, b.unitId],
+    );
+    await c.query(`INSERT INTO registry_tally_events (unit_id, patient_id, pediatric, delta, reason) VALUES ($1, $2, true, 1, 'REGISTER')`, [b.unitId, r.rows[0].id]);
+    await c.query('COMMIT');
+    reply.code(201);
+    return { id: r.rows[0].id };
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    c.release();
+  }
 });
 
 let stopping = false;

@@ -13,6 +13,11 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Builds each request (autocannon `requests[0].setupRequest`): a different path or body per
+   * request, e.g. another search term or another patient to register.
+   */
+  setupRequest?: (req: autocannon.Request) => autocannon.Request;
 }
 
 export interface LoadResult {
@@ -61,6 +66,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     headers: o.headers ?? {},
     timeout: 10,
     ...(o.body !== undefined ? { body: o.body } : {}),
+    ...(o.setupRequest ? { requests: [{ method: o.method ?? 'GET', setupRequest: o.setupRequest }] } : {}),
     ...(o.amount !== undefined ? { amount: o.amount } : { duration: o.duration ?? 10 }),
     ...(o.overallRate !== undefined ? { overallRate: o.overallRate, ignoreCoordinatedOmission: true } : {}),
   };
