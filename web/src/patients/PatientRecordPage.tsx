@@ -254,7 +254,7 @@ function RecordTabs({
               type="button"
               role="tab"
               aria-selected={current === s}
-              aria-controls={`panel-${s}`}
+              aria-controls={current === s ? `panel-${s}` : undefined}
               tabIndex={current === s ? 0 : -1}
               className="tab"
               onClick={() => select(s)}
