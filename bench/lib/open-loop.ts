@@ -19,6 +19,8 @@ export interface OpenLoopOptions {
   /** Connections the generator may open (requests wait for one beyond that). */
   maxSockets?: number;
   seed?: number;
+  /** Path of each request (default: the URL's), e.g. another search term every time. */
+  path?: () => string;
 }
 
 export interface OpenLoopResult {
@@ -55,7 +57,7 @@ export async function runOpenLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     const lag = performance.now() - scheduledAt;
     if (lag > maxSendLagMs) maxSendLagMs = lag;
     const req = http.request(
-      { host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: 'GET', headers: o.headers ?? {}, agent, timeout: 10_000 },
+      { host: u.hostname, port: u.port, path: o.path ? o.path() : `${u.pathname}${u.search}`, method: 'GET', headers: o.headers ?? {}, agent, timeout: 10_000 },
       (res) => {
         res.on('data', () => {});
         res.on('end', () => {

@@ -1,7 +1,8 @@
 /**
  * Benchmark-scale registries (e.g. 1 000 000 patients) on a PostgreSQL server, from the same
  * generator as the demo ('core' detail: patient, first diagnosis, plan and first cycle, status
- * history, tally event). Loads on top of an installation that already has its units (the demo),
+ * history, tally event), grown over five years by default (≈ 4 000–7 000 registrations a week at a
+ * million, instead of the demo's single year). Loads on top of an installation that already has its units (the demo),
  * never reusing a CURP already registered.
  *
  * Fast path: secondary indexes of the loaded tables are dropped and rebuilt after the load, foreign
@@ -31,6 +32,8 @@ export interface BulkRegistryOptions {
   progress?: (msg: string) => void;
   /** Skip the weekly snapshots and dashboards. */
   skipSnapshots?: boolean;
+  /** Weeks over which the registry grew (default 260: a national registry built over five years). */
+  weeks?: number;
 }
 
 export interface BulkRegistryResult {
@@ -85,7 +88,7 @@ export async function loadBulkRegistry(o: BulkRegistryOptions): Promise<BulkRegi
     say(`dropped ${idx.length} secondary indexes`);
 
     const nextId = counterIds(seed);
-    const gen = new RegistryGenerator({ seed, now, patients: o.patients, units, id: () => nextId(), detail: 'core', takenCurps: taken, keyPrefix: 'b' });
+    const gen = new RegistryGenerator({ seed, now, patients: o.patients, units, id: () => nextId(), detail: 'core', takenCurps: taken, keyPrefix: 'b', weeks: o.weeks ?? 260 });
     const buf = new RowBuffer();
     let inFlight: Promise<void> | null = null;
     const flush = async (rows: Map<TableKey, Cell[][]>) => {
