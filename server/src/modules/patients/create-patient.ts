@@ -7,7 +7,7 @@ import { dateInMexico } from '../../platform/time.ts';
 import { ageInYears } from '../registry/domain/anthropometry.ts';
 import { checkCurp, curpMismatches } from '../registry/domain/curp.ts';
 import { recordTally } from '../registry/record-tally.ts';
-import type { PatientInput } from './patient-schemas.ts';
+import type { PatientDetail, PatientInput } from './patient-schemas.ts';
 import * as repo from './repo.ts';
 import { searchNameOf } from './search-name.ts';
 
@@ -69,12 +69,20 @@ export async function createPatient(s: Services, ctx: RequestContext, input: Pat
   });
   if (input.guardians.filter((g) => g.isPrimary).length > 1) errors.push({ field: 'guardians', message: 'solo un responsable puede ser el principal' });
   if (errors.length) throw validationFailed(errors);
-  await assertWritableUnit(s.db.orm, ctx, input.unitId);
+  const unit = await assertWritableUnit(s.db.orm, ctx, input.unitId);
   const pediatric = ageInYears(input.birthDate, today) < 18;
   const actorId = ctx.actor?.id ?? null;
+  const guardians = input.guardians.map((g, i) => ({
+    name: g.name,
+    relationship: g.relationship,
+    phone: g.phone ?? null,
+    whatsapp: g.whatsapp && !!g.phone,
+    email: g.email ?? null,
+    isPrimary: g.isPrimary || (i === 0 && !input.guardians.some((x) => x.isPrimary)),
+  }));
   try {
-    return await s.db.transaction(async (tx) => {
-      const patient = await repo.insertPatient(tx, {
+    const inserted = await s.db.transaction(async (tx) => {
+      const row = await repo.insertPatientWithChildren(tx, {
         curp: input.curp,
         nss: input.nss ?? null,
         agregado: input.agregado ?? null,
@@ -90,37 +98,59 @@ export async function createPatient(s: Services, ctx: RequestContext, input: Pat
         unitId: input.unitId,
         physicianName: input.physicianName ?? null,
         pediatric,
-        statusSince: today,
-        registeredAt: now,
-        registeredBy: actorId,
+        today,
+        now,
+        actorId,
+        guardians,
+        consents: input.consents.map((c) => ({ kind: c.kind, grantedBy: c.grantedBy, grantedOn: c.grantedOn, documentVersion: c.documentVersion ?? null })),
       });
-      const guardians = input.guardians.map((g, i) => ({
-        patientId: patient.id,
-        name: g.name,
-        relationship: g.relationship,
-        phone: g.phone ?? null,
-        whatsapp: g.whatsapp && !!g.phone,
-        email: g.email ?? null,
-        isPrimary: g.isPrimary || (i === 0 && !input.guardians.some((x) => x.isPrimary)),
-      }));
-      await repo.insertGuardians(tx, guardians);
-      await repo.insertConsents(
-        tx,
-        input.consents.map((c) => ({ patientId: patient.id, kind: c.kind, grantedBy: c.grantedBy, grantedOn: c.grantedOn, documentVersion: c.documentVersion ?? null, recordedBy: actorId })),
-      );
-      await repo.insertStatus(tx, { patientId: patient.id, status: 'NEW', since: today, reason: 'Registro en la plataforma', recordedBy: actorId });
-      await recordTally(tx, [{ unitId: patient.unitId, patientId: patient.id, pediatric, delta: 1, reason: 'REGISTER' }], now);
+      await recordTally(tx, [{ unitId: row.unitId, patientId: row.id, pediatric, delta: 1, reason: 'REGISTER' }], now);
       await writeAuditInTx(tx, [
         ctx.auditRow({
           action: 'CREATE',
           entity: 'patient',
-          entityId: patient.id,
-          unitId: patient.unitId,
+          entityId: row.id,
+          unitId: row.unitId,
           detail: { guardians: guardians.length, consents: input.consents.length, acceptedCurpMismatch: input.acceptCurpMismatch || undefined },
         }),
       ]);
-      return patient;
+      return row;
     });
+    // The response is built from what the statement returned: no second read on the hot path.
+    const detail: PatientDetail = {
+      id: inserted.id,
+      curp: input.curp,
+      nss: input.nss ?? null,
+      agregado: input.agregado ?? null,
+      givenNames: input.givenNames,
+      firstSurname: input.firstSurname,
+      secondSurname: input.secondSurname ?? null,
+      birthDate: input.birthDate,
+      sex: input.sex,
+      unitId: input.unitId,
+      unitName: unit.shortName,
+      unitClues: unit.clues,
+      pediatric,
+      treatmentStatus: 'NEW',
+      vitalStatus: 'ALIVE',
+      registeredAt: now,
+      state: input.state ?? null,
+      municipality: input.municipality ?? null,
+      address: input.address ?? null,
+      physicianName: input.physicianName ?? null,
+      statusSince: today,
+      deathDate: null,
+      lastContactOn: null,
+      lastTreatmentOn: null,
+      curativeIntent: false,
+      mergedInto: null,
+      version: inserted.version,
+      guardians: inserted.guardians,
+      consents: inserted.consents,
+      transfers: [],
+      merges: [],
+    };
+    return detail;
   } catch (err) {
     if (pgErrorCode(err) === '23505') throw await curpTakenError(s.db.orm, ctx, input.curp);
     throw err;

@@ -88,8 +88,7 @@ export function patientsRoutes(s: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const p = await createPatient(s, request.ctx, request.body);
-        return reply.code(201).send(await getPatientSilently(s, p.id));
+        return reply.code(201).send(await createPatient(s, request.ctx, request.body));
       },
     );
 
