@@ -476,7 +476,7 @@ export class RegistryGenerator {
     const u = (pedPopulation ? this.pedOutcomeSeq : this.adultOutcomeSeq).next();
     let outcome: Outcome = 'normal';
     if (!palliative) {
-      const [refused, abandoned, suspect, overdue] = pedPopulation ? [0.02, 0.054, 0.025, 0.04] : [0.015, 0.03, 0.02, 0.04];
+      const [refused, abandoned, suspect, overdue] = pedPopulation ? [0.02, 0.065, 0.025, 0.04] : [0.015, 0.035, 0.02, 0.04];
       if (u < refused) outcome = 'refused';
       else if (u < refused + abandoned) outcome = 'abandoned';
       else if (u < refused + abandoned + suspect) outcome = 'suspect';
@@ -580,7 +580,8 @@ export class RegistryGenerator {
         let actual: number | null = null;
         if (status === null) {
           // The first cycle starts on the decided day (time to treatment); later ones sometimes slip.
-          const late = k === 0 || chance(r, 0.85) ? 0 : chance(r, 0.8) ? int(r, 1, 5) : int(r, 7, 14);
+          // Monthly cycles rarely slip (a slip would open a 4-week gap); shorter ones sometimes by days or a week or two.
+          const late = k === 0 || chance(r, L >= 28 ? 0.95 : 0.85) ? 0 : L >= 28 ? int(r, 1, 2) : chance(r, 0.8) ? int(r, 1, 5) : int(r, 7, 14);
           actual = planned + late;
           if (deathDay !== null && actual >= deathDay) [status, notes, actual] = ['CANCELLED', 'Defunción', null];
           else if (actual > today) [status, actual] = [planned < today ? 'DELAYED' : 'PLANNED', null];
@@ -607,6 +608,9 @@ export class RegistryGenerator {
     const given = cycles; // the cycles given, in order
     const lastGiven = given.length ? given[given.length - 1]!.actual! : null;
     const allGiven = chemo ? given.length === nPlanned : true;
+    // An outcome that could not happen (no chemotherapy to miss, or every cycle given before the
+    // patient would have stopped coming) leaves a patient who simply completes the plan.
+    if ((outcome === 'suspect' || outcome === 'overdue' || outcome === 'abandoned') && (allGiven || lastGiven === null)) outcome = 'normal';
 
     // ---- other treatments after n cycles or at the end
     const chemoEnd = chemo && L && lastGiven !== null ? lastGiven + L : chemoStart;
@@ -617,7 +621,7 @@ export class RegistryGenerator {
         if (o.when === 0) start = chemoStart;
         else if (given.length >= o.when) start = given[o.when - 1]!.actual! + int(r, 7, 14);
       } else if (allGiven) {
-        start = chemoEnd + (o.kind === 'TRANSPLANT' ? int(r, 30, 60) : int(r, 7, 30));
+        start = chemoEnd + (o.kind === 'TRANSPLANT' ? int(r, 30, 60) : chemo ? int(r, 7, 30) : int(r, 0, 10));
       }
       if (start === null || start > today || (deathDay !== null && start >= deathDay) || (outcome === 'abandoned' && lastGiven !== null && start > lastGiven)) continue;
       otherRows.push({ spec: o, start });

@@ -60,6 +60,21 @@ describe('demo registry generator (pure)', () => {
     expect(lastWeek).toBeGreaterThanOrEqual(100);
     expect(lastWeek).toBeLessThanOrEqual(160);
     expect(patients.every((p) => (p[24] as Date).getTime() <= now.getTime())).toBe(true);
+    // Children with a curative plan: refusal ≈ 2 %, abandonment ≈ 4.7 % (Mexican cohort), a few suspects.
+    const curative = new Set(rows.get('plans')!.filter((r) => r[4] === 'CURATIVE' && pedIds.has(r[1])).map((r) => r[1]));
+    const ever = (status: string) => new Set(rows.get('statuses')!.filter((r) => r[2] === status && curative.has(r[1])).map((r) => r[1])).size / curative.size;
+    expect(ever('REFUSED')).toBeGreaterThan(0.01);
+    expect(ever('REFUSED')).toBeLessThan(0.03);
+    expect(ever('ABANDONED')).toBeGreaterThan(0.035);
+    expect(ever('ABANDONED')).toBeLessThan(0.06);
+    const today = now.getTime() - 6 * 3_600_000;
+    const onTreatment = patients.filter((p) => p[16] === 'ON_TREATMENT' && p[22] === true);
+    const suspects = onTreatment.filter((p) => {
+      const anchor = [p[21], p[17], p[23]].filter(Boolean).sort().pop() as string;
+      return Date.parse(anchor) <= today - 28 * 86_400_000;
+    });
+    expect(suspects.length).toBeGreaterThan(20);
+    expect(suspects.length / onTreatment.length).toBeLessThan(0.1);
   });
 });
 
