@@ -8,6 +8,7 @@ import { ageInYears } from '../registry/domain/anthropometry.ts';
 import { checkCurp, curpMismatches } from '../registry/domain/curp.ts';
 import { recordTally } from '../registry/record-tally.ts';
 import type { PatientDetail, PatientInput } from './patient-schemas.ts';
+import { getUnitBrief } from '../units/get-unit-brief.ts';
 import * as repo from './repo.ts';
 import { searchNameOf } from './search-name.ts';
 
@@ -31,7 +32,7 @@ export const todayInMexico = dateInMexico;
 
 /** A unit the request may register into: it must exist, be active and be visible to the actor. */
 export async function assertWritableUnit(db: Db, ctx: RequestContext, unitId: string, field = 'unitId') {
-  const unit = await repo.findUnitBrief(db, unitId);
+  const unit = await getUnitBrief(db, unitId);
   if (!unit) throw validationFailed([{ field, message: 'no existe una unidad médica con ese identificador' }]);
   if (!unit.active) throw validationFailed([{ field, message: `la unidad ${unit.shortName} está desactivada` }]);
   if (ctx.visibleUnits !== 'ALL' && !ctx.visibleUnits.includes(unitId)) {

@@ -227,3 +227,17 @@ describe('editing, transfer and merge', () => {
     expect(again.statusCode).toBe(409);
   });
 });
+
+describe('the unit of a registration', () => {
+  it('a unit deactivated a moment ago refuses registrations at once (the unit cache is cleared)', async () => {
+    const admin = await login(t.app, 'admin');
+    await registerPatient(t.app, laraza, childInput(raza, { givenNames: 'Ximena' }));
+    const unit = (await get(`/api/units/${raza}`, admin)).json();
+    expect((await send('PATCH', `/api/units/${raza}`, admin, { active: false, version: unit.version })).statusCode).toBe(200);
+    const refused = await send('POST', '/api/patients', laraza, childInput(raza, { givenNames: 'Paola' }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'unitId', message: expect.stringMatching(/desactivada/) }]);
+    expect((await send('PATCH', `/api/units/${raza}`, admin, { active: true, version: unit.version + 1 })).statusCode).toBe(200);
+    expect((await send('POST', '/api/patients', laraza, childInput(raza, { givenNames: 'Paola' }))).statusCode).toBe(201);
+  });
+});

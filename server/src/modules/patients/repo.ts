@@ -207,13 +207,6 @@ export async function findLivePatientByCurp(db: Db, curp: string): Promise<{ id:
   return rows[0];
 }
 
-export async function findUnitBrief(db: Db, id: string): Promise<{ id: string; shortName: string; clues: string; active: boolean } | undefined> {
-  const rows = await rowsOf<{ id: string; shortName: string; clues: string; active: boolean }>(
-    db,
-    sql`SELECT id, short_name AS "shortName", clues, active FROM units WHERE id = ${id}::uuid`,
-  );
-  return rows[0];
-}
 
 /** The full record as the API shows it (demographics, guardians, consents, transfers, merges). */
 export async function loadPatientDetail(db: Db, id: string): Promise<PatientDetail | undefined> {

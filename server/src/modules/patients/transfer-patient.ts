@@ -5,6 +5,7 @@ import type { Services } from '../../platform/services.ts';
 import { recordTally } from '../registry/record-tally.ts';
 import { todayInMexico } from './create-patient.ts';
 import { loadVisiblePatient } from './get-patient.ts';
+import { getUnitBrief } from '../units/get-unit-brief.ts';
 import * as repo from './repo.ts';
 import { versionConflict } from './update-patient.ts';
 
@@ -25,7 +26,7 @@ export async function transferPatient(s: Services, ctx: RequestContext, id: stri
   if (input.toUnitId === before.unitId) errors.push({ field: 'toUnitId', message: 'el paciente ya está en esa unidad' });
   if (input.transferredOn > todayInMexico(s.now())) errors.push({ field: 'transferredOn', message: 'no puede ser una fecha futura' });
   if (input.transferredOn < before.birthDate) errors.push({ field: 'transferredOn', message: 'no puede ser anterior al nacimiento' });
-  const target = await repo.findUnitBrief(s.db.orm, input.toUnitId);
+  const target = await getUnitBrief(s.db.orm, input.toUnitId);
   if (!target) errors.push({ field: 'toUnitId', message: 'no existe una unidad médica con ese identificador' });
   else if (!target.active) errors.push({ field: 'toUnitId', message: `la unidad ${target.shortName} está desactivada` });
   if (errors.length) throw validationFailed(errors);

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
+import { forgetUnitBrief } from './get-unit-brief.ts';
 import * as repo from './repo.ts';
 import type { unitPatchSchema } from './unit-schemas.ts';
 
@@ -12,7 +13,7 @@ import type { unitPatchSchema } from './unit-schemas.ts';
  */
 export async function updateUnit(s: Services, ctx: RequestContext, id: string, input: z.output<typeof unitPatchSchema>) {
   const { version, ...patch } = input;
-  return s.db.transaction(async (tx) => {
+  const updated = await s.db.transaction(async (tx) => {
     const before = await repo.findUnit(tx, id);
     if (!before) throw notFound('No existe una unidad médica con ese identificador.', 'UNIT_NOT_FOUND');
     const after = await repo.updateUnit(tx, id, version, patch);
@@ -28,4 +29,6 @@ export async function updateUnit(s: Services, ctx: RequestContext, id: string, i
     await writeAuditInTx(tx, [ctx.auditRow({ action, entity: 'unit', entityId: id, unitId: id, detail: { changed } })]);
     return after;
   });
+  forgetUnitBrief(id);
+  return updated;
 }
