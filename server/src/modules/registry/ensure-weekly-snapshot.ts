@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/gateway.ts';
 import { dateInMexico } from '../../platform/time.ts';
 import { previousCutoff } from './domain/weeks.ts';
+import { cachedCensus, cachedUnits, storedSnapshots } from './read-cache.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -10,7 +11,7 @@ import * as repo from './repo.ts';
  * without storing (right after a cut-off, while transactions stamped before it may still commit).
  */
 export async function ensureWeeklySnapshot(db: Db, cutoff: Date, opts: { persist?: boolean } = {}): Promise<repo.SnapshotRow[]> {
-  const existing = await repo.snapshotsAt(db, cutoff);
+  const existing = await storedSnapshots(db, cutoff);
   if (existing.length) return existing;
   const prior = await repo.latestSnapshotCutoffBefore(db, cutoff);
   const base = new Map((prior ? await repo.snapshotsAt(db, prior) : []).map((r) => [r.unitId, r]));
@@ -18,8 +19,8 @@ export async function ensureWeeklySnapshot(db: Db, cutoff: Date, opts: { persist
   const weekStart = previousCutoff(cutoff);
   const week =
     prior && prior.getTime() === weekStart.getTime() ? sincePrior : new Map((await repo.tallyBetween(db, weekStart, cutoff)).map((r) => [r.unitId, r]));
-  const census = await repo.censusInForce(db, dateInMexico(cutoff));
-  const units = await repo.listUnitInfo(db);
+  const census = await cachedCensus(db, dateInMexico(cutoff));
+  const units = await cachedUnits(db);
   const rows: repo.SnapshotRow[] = units.map((u) => {
     const b = base.get(u.id);
     const d = sincePrior.get(u.id);
@@ -39,6 +40,6 @@ export async function ensureWeeklySnapshot(db: Db, cutoff: Date, opts: { persist
   });
   if (opts.persist === false) return rows;
   await repo.insertSnapshots(db, rows);
-  return repo.snapshotsAt(db, cutoff);
+  return storedSnapshots(db, cutoff);
 }
 

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
 import { computeProgress, type ProgressScope } from './get-progress.ts';
 import { refreshDashboards, type DashboardPayload } from './refresh-dashboards.ts';
+import { cachedDashboard, cachedUnits } from './read-cache.ts';
 import * as repo from './repo.ts';
 
 const SCOPE_LABELS: Record<ProgressScope, string> = { national: 'Nacional', state: 'Entidad', unit: 'Unidad médica' };
@@ -13,7 +14,7 @@ const SCOPE_LABELS: Record<ProgressScope, string> = { national: 'Nacional', stat
  * Unit staff see their units' dashboards; national and state dashboards need a national role.
  */
 export async function getDashboard(s: Services, ctx: RequestContext, input: { scope: ProgressScope; id?: string | undefined }) {
-  const units = await repo.listUnitInfo(s.db.orm);
+  const units = await cachedUnits(s.db.orm);
   let scopeKey = '';
   let scopeName = 'Nacional';
   if (input.scope === 'unit') {
@@ -30,11 +31,11 @@ export async function getDashboard(s: Services, ctx: RequestContext, input: { sc
       scopeName = input.id;
     }
   }
-  let snap = await repo.latestDashboardSnapshot(s.db.orm, input.scope, scopeKey);
+  let snap = await cachedDashboard(s.db.orm, input.scope, scopeKey);
   if (!snap) {
     // First use of an installation (or a unit added since the last refresh): compute once now.
     await refreshDashboards(s.db.orm, s.now());
-    snap = await repo.latestDashboardSnapshot(s.db.orm, input.scope, scopeKey);
+    snap = await cachedDashboard(s.db.orm, input.scope, scopeKey);
   }
   const progress = await computeProgress(s, { scope: input.scope, id: input.scope === 'national' ? undefined : scopeKey });
   await ctx.audit({ action: 'READ', entity: 'registry_dashboard', unitId: input.scope === 'unit' ? scopeKey : null, detail: { scope: input.scope } });

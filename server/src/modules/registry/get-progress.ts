@@ -4,6 +4,7 @@ import type { Services } from '../../platform/services.ts';
 import { dateInMexico } from '../../platform/time.ts';
 import { previousCutoff, weekCutoffAtOrBefore } from './domain/weeks.ts';
 import { ensureWeeklySnapshot } from './ensure-weekly-snapshot.ts';
+import { cachedCensus, cachedUnits } from './read-cache.ts';
 import * as repo from './repo.ts';
 
 /** A cut-off is frozen only after writes stamped just before it have had time to commit. */
@@ -54,8 +55,8 @@ export async function computeProgress(s: Services, input: { scope: ProgressScope
   const [snapshot, live, census, units] = await Promise.all([
     ensureWeeklySnapshot(db, cutoff, { persist: now.getTime() - cutoff.getTime() > SETTLE_MS }),
     repo.tallyBetween(db, cutoff, new Date(now.getTime() + 1)),
-    repo.censusInForce(db, dateInMexico(now)),
-    repo.listUnitInfo(db),
+    cachedCensus(db, dateInMexico(now)),
+    cachedUnits(db),
   ]);
   const snap = new Map(snapshot.map((r) => [r.unitId, r]));
   const liveBy = new Map(live.map((r) => [r.unitId, r]));

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
+import { forgetRegistryCaches } from './read-cache.ts';
 import * as repo from './repo.ts';
 
 export interface CensusInput {
@@ -24,7 +25,7 @@ export async function recordCensus(s: Services, ctx: RequestContext, input: Cens
   if (input.expectedPediatric != null && input.expectedPediatric > input.expected)
     errors.push({ field: 'expectedPediatric', message: 'no puede ser mayor que el total esperado' });
   if (errors.length) throw validationFailed(errors);
-  return s.db.transaction(async (tx) => {
+  const recorded = await s.db.transaction(async (tx) => {
     const id = await repo.insertCensus(tx, {
       unitId: input.unitId,
       expected: input.expected,
@@ -36,4 +37,6 @@ export async function recordCensus(s: Services, ctx: RequestContext, input: Cens
     await writeAuditInTx(tx, [ctx.auditRow({ action: 'CREATE', entity: 'unit_census', entityId: id, unitId: input.unitId, detail: { expected: input.expected } })]);
     return { id, ...input, expectedPediatric: input.expectedPediatric ?? null, notes: input.notes ?? null, unitName: unit!.shortName };
   });
+  forgetRegistryCaches(s.db.orm, { census: true });
+  return recorded;
 }

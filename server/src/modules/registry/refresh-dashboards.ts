@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/gateway.ts';
 import { ICCC3_GROUPS } from './domain/iccc3.ts';
 import { kaplanMeierFromCounts } from './domain/survival.ts';
+import { forgetRegistryCaches } from './read-cache.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -123,6 +124,7 @@ export async function refreshDashboards(db: Db, cutoff: Date): Promise<number> {
     return { scope, scopeKey, cutoff, payload: toPayload(a) };
   });
   await repo.upsertDashboardSnapshots(db, rows);
+  forgetRegistryCaches(db, { dashboards: true });
   return rows.length;
 }
 
