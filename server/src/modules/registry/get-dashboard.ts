@@ -4,7 +4,6 @@ import type { Services } from '../../platform/services.ts';
 import { computeProgress, type ProgressScope } from './get-progress.ts';
 import { refreshDashboards, type DashboardPayload } from './refresh-dashboards.ts';
 import { cachedDashboard, cachedUnits } from './read-cache.ts';
-import * as repo from './repo.ts';
 
 const SCOPE_LABELS: Record<ProgressScope, string> = { national: 'Nacional', state: 'Entidad', unit: 'Unidad médica' };
 
