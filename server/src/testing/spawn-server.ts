@@ -1,3 +1,4 @@
+import { TEST_DEMO_PATIENTS } from './harness.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,7 +32,7 @@ export function spawnServer(env: Record<string, string>, port?: number): Promise
     let out = '';
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'false', ...env },
+      env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'false', DEMO_PATIENTS: String(TEST_DEMO_PATIENTS), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -79,12 +79,11 @@ export async function refreshDashboards(db: Db, cutoff: Date): Promise<number> {
   const units = await repo.listUnitInfo(db);
   const stateOf = new Map(units.map((u) => [u.id, u.state]));
   const keysOf = (unitId: string): Key[] => ['national:', `state:${stateOf.get(unitId) ?? ''}`, `unit:${unitId}`];
-  const [mix, ttt, ab, surv] = await Promise.all([
-    repo.caseMixByUnit(db, cutoff),
-    repo.timeToTreatmentByUnit(db, cutoff),
-    repo.abandonmentByUnit(db, cutoff),
-    repo.survivalCountsByUnit(db, cutoff),
-  ]);
+  // One after another: `db` may be a transaction (demo load), which is one connection.
+  const mix = await repo.caseMixByUnit(db, cutoff);
+  const ttt = await repo.timeToTreatmentByUnit(db, cutoff);
+  const ab = await repo.abandonmentByUnit(db, cutoff);
+  const surv = await repo.survivalCountsByUnit(db, cutoff);
   const acc = new Map<Key, Acc>();
   const get = (k: Key) => acc.get(k) ?? (acc.set(k, newAcc()).get(k) as Acc);
   for (const u of units) keysOf(u.id).forEach(get);
