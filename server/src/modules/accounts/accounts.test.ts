@@ -220,3 +220,25 @@ describe('roles are data', () => {
     expect(roles.find((r: { key: string }) => r.key === 'admin').permissions).toContain('users.manage');
   });
 });
+
+describe('built-in roles across releases', () => {
+  it('an installation gets the permissions a release adds to a built-in role, but not one an admin removed', async () => {
+    const { ensureBuiltInRoles } = await import('./ensure-built-in-roles.ts');
+    const db = t.services.db;
+    // As an installation of the previous release: the physician role never saw the registry permissions…
+    await db.execute(
+      `UPDATE roles SET permissions = array_remove(array_remove(permissions, 'patients.read'), 'patients.write'),
+         offered_defaults = array_remove(array_remove(offered_defaults, 'patients.read'), 'patients.write') WHERE key = 'physician'`,
+    );
+    // …and its admin had removed one permission that release did offer.
+    await db.execute(`UPDATE roles SET permissions = array_remove(permissions, 'patients.export') WHERE key = 'physician'`);
+    await ensureBuiltInRoles(db.orm);
+    const [row] = (await db.execute<{ permissions: string[] }>(`SELECT permissions FROM roles WHERE key = 'physician'`)).rows;
+    expect(row!.permissions).toEqual(expect.arrayContaining(['patients.read', 'patients.write', 'units.read']));
+    expect(row!.permissions).not.toContain('patients.export');
+    // Running it again changes nothing.
+    await ensureBuiltInRoles(db.orm);
+    const [again] = (await db.execute<{ permissions: string[] }>(`SELECT permissions FROM roles WHERE key = 'physician'`)).rows;
+    expect([...again!.permissions].sort()).toEqual([...row!.permissions].sort());
+  });
+});
