@@ -1,12 +1,12 @@
+import { dateInMexico } from '../../platform/time.ts';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/gateway.ts';
 import { authHeaders, type LoggedIn, type TestApp } from '../../testing/harness.ts';
-import { todayInMexico } from '../patients/create-patient.ts';
 import { makeCurp } from '../registry/domain/curp.ts';
 
 /** Helpers shared by the clinical tests (a real app, real database, the demo accounts). */
 export function clinicalKit(t: () => TestApp) {
-  const today = () => todayInMexico(t().services.now());
+  const today = () => dateInMexico(t().services.now());
   const daysAgo = (n: number, from = today()) => new Date(Date.parse(`${from}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
   const at = (date: string, time = '10:00') => `${date}T${time}:00-06:00`;
 

@@ -1,3 +1,4 @@
+import { dateInMexico } from '../../platform/time.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import type { Tx } from '../../platform/db/gateway.ts';
@@ -5,7 +6,6 @@ import { conflict, notFound, type FieldError } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
 import { ageInYears } from '../registry/domain/anthropometry.ts';
 import { applyClinicalSummary, lockPatientForClinicalWrite, type ClinicalSummary } from '../patients/apply-clinical-summary.ts';
-import { todayInMexico } from '../patients/create-patient.ts';
 import { loadVisiblePatient } from '../patients/get-patient.ts';
 import type { PatientRow } from '../patients/repo.ts';
 import * as repo from './repo.ts';
@@ -54,7 +54,7 @@ export async function clinicalWrite<T>(
         { field: 'id', message: `el registro se fusionó en ${patient.mergedInto}` },
       ]);
     }
-    const out = await fn({ tx, patient, now, today: todayInMexico(now), actorId: ctx.actor?.id ?? null });
+    const out = await fn({ tx, patient, now, today: dateInMexico(now), actorId: ctx.actor?.id ?? null });
     await writeAuditInTx(tx, [
       ctx.auditRow({
         action,
@@ -96,7 +96,7 @@ export async function syncCurrentStatus(w: WriteScope, extra: ClinicalSummary = 
 /** Pediatric = age at the earliest live diagnosis < 18 (at registration while there is none). */
 export async function pediatricNow(w: WriteScope): Promise<boolean> {
   const earliest = await repo.earliestDiagnosisDate(w.tx, w.patient.id);
-  return ageInYears(w.patient.birthDate, earliest ?? todayInMexico(w.patient.registeredAt)) < 18;
+  return ageInYears(w.patient.birthDate, earliest ?? dateInMexico(w.patient.registeredAt)) < 18;
 }
 
 /**
@@ -111,4 +111,4 @@ export function checkClinicalDate(errors: FieldError[], field: string, value: st
 }
 
 /** Mexico City calendar date of an instant. */
-export const dayOf = (at: Date) => todayInMexico(at);
+export const dayOf = (at: Date) => dateInMexico(at);

@@ -1,9 +1,9 @@
+import { dateInMexico } from '../../platform/time.ts';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { unitScope } from '../../platform/access/guard.ts';
 import { decodeCursor, pageOf } from '../../platform/http/paging.ts';
 import type { Services } from '../../platform/services.ts';
-import { todayInMexico } from '../patients/create-patient.ts';
 import { patients } from '../patients/schema.ts';
 import type { WorklistKind } from './clinical-schemas.ts';
 import { CYCLE_STATUS_NAMES } from './labels.ts';
@@ -82,7 +82,7 @@ export async function listWorklist(s: Services, ctx: RequestContext, kind: Workl
   const rows = await QUERIES[kind](s.db.orm, {
     scope: unitScope(ctx, patients.unitId),
     unitId: input.unitId,
-    today: todayInMexico(s.now()),
+    today: dateInMexico(s.now()),
     days,
     after,
     limit: input.limit + 1,

@@ -1,7 +1,7 @@
+import { dateInMexico } from '../../platform/time.ts';
 import type { Tx } from '../../platform/db/gateway.ts';
 import { ageInYears } from '../registry/domain/anthropometry.ts';
 import { applyClinicalSummary, lockPatientForClinicalWrite } from '../patients/apply-clinical-summary.ts';
-import { todayInMexico } from '../patients/create-patient.ts';
 import { later } from './clinical-write.ts';
 import * as repo from './repo.ts';
 
@@ -28,7 +28,7 @@ export async function movePatientClinicalData(tx: Tx, fromId: string, toId: stri
       curativeIntent: survivor.curativeIntent || summary.curativeIntent,
       ...(current ? { treatmentStatus: current.status, statusSince: current.since } : {}),
       ...(current?.status === 'DECEASED' ? { vitalStatus: 'DECEASED' as const, deathDate: survivor.deathDate ?? current.since } : {}),
-      pediatric: ageInYears(survivor.birthDate, earliest ?? todayInMexico(survivor.registeredAt)) < 18,
+      pediatric: ageInYears(survivor.birthDate, earliest ?? dateInMexico(survivor.registeredAt)) < 18,
     },
     new Date(),
   );

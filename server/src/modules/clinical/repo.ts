@@ -40,8 +40,6 @@ export async function renumberDiagnoses(db: Db, patientId: string): Promise<void
  * Timestamps leave SQL as ISO 8601 UTC text and become Date objects here: both drivers hand raw
  * strings to hand-written queries, in the server's own format.
  */
-const iso = isoTimestamp;
-
 /** What the patient row summarises of the clinical records, recomputed from the rows (after a merge). */
 export async function clinicalSummaryOf(db: Db, patientId: string): Promise<{
   lastTreatmentOn: string | null;
@@ -312,7 +310,7 @@ export interface AdministrationDto {
 }
 
 const ADMINISTRATION_COLUMNS = sql.raw(`id, cycle_id AS "cycleId", drug, dose::float8 AS dose, dose_unit AS "doseUnit", dose_mg::float8 AS "doseMg",
-  route, group_kind AS "groupKind", dose_reduction_pct AS "doseReductionPct", ${iso('administered_at')} AS "administeredAt",
+  route, group_kind AS "groupKind", dose_reduction_pct AS "doseReductionPct", ${isoTimestamp('administered_at')} AS "administeredAt",
   bsa_used::float8 AS "bsaUsed", to_char(measured_on, 'YYYY-MM-DD') AS "measuredOn", anthracycline_mg_m2::float8 AS "anthracyclineMgM2"`);
 
 export async function insertAdministration(db: Db, v: typeof chemoAdministrations.$inferInsert): Promise<string> {
@@ -497,7 +495,7 @@ export interface ComplicationDto {
   unitName: string | null;
 }
 
-const COMPLICATION_COLUMNS = sql.raw(`c.id, c.kind, ${iso('c.onset_at')} AS "onsetAt", ${iso('c.triage_at')} AS "triageAt", ${iso('c.antibiotic_at')} AS "antibioticAt", c.grade,
+const COMPLICATION_COLUMNS = sql.raw(`c.id, c.kind, ${isoTimestamp('c.onset_at')} AS "onsetAt", ${isoTimestamp('c.triage_at')} AS "triageAt", ${isoTimestamp('c.antibiotic_at')} AS "antibioticAt", c.grade,
   c.description, c.unit_id AS "unitId", u.short_name AS "unitName"`);
 
 const COMPLICATION_DATES = ['onsetAt', 'triageAt', 'antibioticAt'] as const;
@@ -596,7 +594,7 @@ export async function timeline(db: Db, patientId: string, after: { at: string; k
   ];
   const rows = await rowsOf<TimelineRow>(
     db,
-    sql`SELECT kind, id, ${sql.raw(iso('at'))} AS at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey", key,
+    sql`SELECT kind, id, ${sql.raw(isoTimestamp('at'))} AS at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey", key,
           to_char(at AT TIME ZONE 'America/Mexico_City', 'YYYY-MM-DD') AS day, a, b, c, d
         FROM (SELECT e.*, e.kind || ':' || e.id::text AS key FROM (${sql.join(branches, sql` UNION ALL `)}) e) x
         ${after ? sql`WHERE (x.at, key) < (${after.at}::timestamptz, ${after.key})` : sql``}

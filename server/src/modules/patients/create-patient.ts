@@ -27,8 +27,6 @@ export function checkPatientConsistency(input: { curp?: string | undefined; birt
   return errors;
 }
 
-/** Today's date in Mexico City (kept as a name other modules already use). */
-export const todayInMexico = dateInMexico;
 
 /** A unit the request may register into: it must exist, be active and be visible to the actor. */
 export async function assertWritableUnit(db: Db, ctx: RequestContext, unitId: string, field = 'unitId') {
@@ -63,7 +61,7 @@ export async function curpTakenError(db: Db, ctx: RequestContext, curp: string):
  */
 export async function createPatient(s: Services, ctx: RequestContext, input: PatientInput) {
   const now = s.now();
-  const today = todayInMexico(now);
+  const today = dateInMexico(now);
   const errors = checkPatientConsistency(input, today);
   input.consents.forEach((c, i) => {
     if (c.grantedOn > today) errors.push({ field: `consents.${i}.grantedOn`, message: 'no puede ser una fecha futura' });

@@ -1,9 +1,9 @@
+import { dateInMexico } from '../../platform/time.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
 import { recordTally } from '../registry/record-tally.ts';
-import { todayInMexico } from './create-patient.ts';
 import { loadVisiblePatient } from './get-patient.ts';
 import { getUnitBrief } from '../units/get-unit-brief.ts';
 import * as repo from './repo.ts';
@@ -24,7 +24,7 @@ export async function transferPatient(s: Services, ctx: RequestContext, id: stri
   const before = await loadVisiblePatient(s.db.orm, ctx, id, 'TRANSFER');
   const errors = [];
   if (input.toUnitId === before.unitId) errors.push({ field: 'toUnitId', message: 'el paciente ya está en esa unidad' });
-  if (input.transferredOn > todayInMexico(s.now())) errors.push({ field: 'transferredOn', message: 'no puede ser una fecha futura' });
+  if (input.transferredOn > dateInMexico(s.now())) errors.push({ field: 'transferredOn', message: 'no puede ser una fecha futura' });
   if (input.transferredOn < before.birthDate) errors.push({ field: 'transferredOn', message: 'no puede ser anterior al nacimiento' });
   const target = await getUnitBrief(s.db.orm, input.toUnitId);
   if (!target) errors.push({ field: 'toUnitId', message: 'no existe una unidad médica con ese identificador' });

@@ -1,8 +1,9 @@
+import { dateInMexico } from '../../platform/time.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { conflict, pgErrorCode, validationFailed } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
-import { checkPatientConsistency, curpTakenError, todayInMexico } from './create-patient.ts';
+import { checkPatientConsistency, curpTakenError } from './create-patient.ts';
 import { loadVisiblePatient } from './get-patient.ts';
 import type { PatientPatch } from './patient-schemas.ts';
 import * as repo from './repo.ts';
@@ -18,7 +19,7 @@ export async function updatePatient(s: Services, ctx: RequestContext, id: string
   const { version, acceptCurpMismatch, ...patch } = input;
   const before = await loadVisiblePatient(s.db.orm, ctx, id, 'UPDATE');
   const merged = { curp: patch.curp ?? before.curp, birthDate: patch.birthDate ?? before.birthDate, sex: patch.sex ?? before.sex, acceptCurpMismatch };
-  const errors = checkPatientConsistency(merged, todayInMexico(s.now()));
+  const errors = checkPatientConsistency(merged, dateInMexico(s.now()));
   if (errors.length) throw validationFailed(errors);
   const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if ('givenNames' in values || 'firstSurname' in values || 'secondSurname' in values) {

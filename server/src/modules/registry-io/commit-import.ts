@@ -1,8 +1,9 @@
+import { dateInMexico } from '../../platform/time.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
-import { assertWritableUnit, todayInMexico } from '../patients/create-patient.ts';
+import { assertWritableUnit } from '../patients/create-patient.ts';
 import { registerPatientsBatch } from '../patients/register-patients-batch.ts';
 import { loadImport, STALE_COMMIT_MS, toView, type ImportView } from './get-import.ts';
 import * as repo from './repo.ts';
@@ -37,7 +38,7 @@ export async function commitImport(s: Services, ctx: RequestContext, id: string)
       const chunk = await repo.nextChunk(s.db.orm, id);
       if (!chunk) break;
       const now = s.now();
-      const today = todayInMexico(now);
+      const today = dateInMexico(now);
       await s.db.transaction(async (tx) => {
         const result = await registerPatientsBatch(tx, ctx, { unitId: imp.unitId, rows: chunk.rows.map((r) => r.patient), now, today });
         const skippedCurps = new Set(result.skipped);

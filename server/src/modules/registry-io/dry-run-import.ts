@@ -1,8 +1,9 @@
+import { dateInMexico } from '../../platform/time.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
-import { assertWritableUnit, todayInMexico } from '../patients/create-patient.ts';
+import { assertWritableUnit } from '../patients/create-patient.ts';
 import { findRegisteredCurps } from '../patients/register-patients-batch.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
 import * as repo from './repo.ts';
@@ -37,7 +38,7 @@ export interface DryRunReport {
 export async function dryRunImport(s: Services, ctx: RequestContext, input: { unitId: string; fileName: string; data: Buffer }): Promise<DryRunReport> {
   await assertWritableUnit(s.db.orm, ctx, input.unitId);
   const sheet = await readSpreadsheet(input.fileName, input.data);
-  const today = todayInMexico(s.now());
+  const today = dateInMexico(s.now());
 
   const outcomes = sheet.rows.map((r) => ({ row: r.row, outcome: validateRow(r.cells, input.unitId, today) }));
 

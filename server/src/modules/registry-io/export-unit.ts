@@ -1,3 +1,4 @@
+import { dateInMexico } from '../../platform/time.ts';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
@@ -6,7 +7,6 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
 import { countUnitPatients, readUnitPatientPage, type ExportDiagnosisRow, type ExportGuardianRow, type ExportPatientRow } from '../patients/register-patients-batch.ts';
-import { todayInMexico } from '../patients/create-patient.ts';
 import { getUnit } from '../units/get-unit.ts';
 import { COLUMNS, HEADERS, neutralizeFormula } from './columns.ts';
 import { CSV_TYPE, XLSX_TYPE } from './template.ts';
@@ -90,7 +90,7 @@ export async function exportUnit(s: Services, ctx: RequestContext, q: { unitId: 
     }
   }
 
-  const base = `pacientes_${unit.clues}_${todayInMexico(asOf)}`;
+  const base = `pacientes_${unit.clues}_${dateInMexico(asOf)}`;
   if (q.format === 'csv') {
     const csv = stringify({ bom: true, delimiter: ';' });
     csv.write(HEADERS);
