@@ -18,6 +18,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'bancosangre', displayName: 'Responsable del banco de sangre (HG CMN La Raza)', role: 'blood_bank', units: ['DFIMS000061'] },
   { username: 'farmacia', displayName: 'Jefe de farmacia (HGZ 1 San Luis Potosí)', role: 'pharmacy', units: ['SPIMS000026'] },
   { username: 'trabajosocial', displayName: 'Trabajadora social (Pediatría CMN Siglo XXI)', role: 'social_work', units: ['DFIMS000616'] },
+  { username: 'funcionario', displayName: 'Coordinación Nacional de Oncología (funcionario responsable de casos)', role: 'official', units: [] },
   { username: 'callcenter', displayName: 'Agente del centro de atención telefónica', role: 'call_center', units: [] },
   { username: 'tutor', displayName: 'Madre de familia (cuenta de demostración)', role: 'guardian', units: [] },
   { username: 'donante', displayName: 'Donante altruista (cuenta de demostración)', role: 'donor', units: [] },

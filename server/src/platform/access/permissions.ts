@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   'patients.export': 'Exportar los datos de pacientes de sus unidades',
   'registry.progress': 'Consultar el avance de registro y los tableros del registro',
   'registry.census': 'Capturar el censo integral y las capacitaciones de las unidades',
+  'meetings.read': 'Consultar las reuniones semanales con las familias: orden del día, acuerdos, minutas y cifras',
+  'meetings.manage': 'Programar y conducir las reuniones semanales: asistencia, casos, acuerdos, minuta y boletín',
+  'cases.read': 'Consultar los casos específicos de los pacientes de sus unidades',
+  'cases.write': 'Registrar casos específicos de sus unidades y anotar su seguimiento',
+  'cases.follow': 'Dar seguimiento a los casos específicos asignados a su nombre',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -42,14 +47,21 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     name: 'Coordinación nacional',
     description: 'Da seguimiento a todas las unidades de la red.',
     scope: 'ALL_UNITS',
-    permissions: ['units.read', 'patients.read', 'patients.merge', 'patients.export', 'registry.progress', 'registry.census'],
+    permissions: ['units.read', 'patients.read', 'patients.merge', 'patients.export', 'registry.progress', 'registry.census', 'meetings.read', 'meetings.manage', 'cases.read', 'cases.write'],
   },
-  { key: 'physician', name: 'Médico(a)', description: 'Personal médico de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'patients.merge', 'patients.import', 'patients.export', 'registry.progress'] },
-  { key: 'nurse', name: 'Enfermería', description: 'Personal de enfermería de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'registry.progress'] },
+  { key: 'physician', name: 'Médico(a)', description: 'Personal médico de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'patients.merge', 'patients.import', 'patients.export', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write'] },
+  { key: 'nurse', name: 'Enfermería', description: 'Personal de enfermería de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write'] },
   { key: 'blood_bank', name: 'Banco de sangre', description: 'Personal del banco de sangre y del servicio de transfusión.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
   { key: 'pharmacy', name: 'Farmacia y abasto', description: 'Personal de farmacia y abasto de medicamentos.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
-  { key: 'social_work', name: 'Trabajo social', description: 'Personal de trabajo social de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'registry.progress'] },
-  { key: 'call_center', name: 'Centro de atención telefónica', description: 'Atiende a familias y donantes por teléfono.', scope: 'ALL_UNITS', permissions: ['units.read'] },
+  { key: 'social_work', name: 'Trabajo social', description: 'Personal de trabajo social de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write'] },
+  { key: 'call_center', name: 'Centro de atención telefónica', description: 'Atiende a familias y donantes por teléfono.', scope: 'ALL_UNITS', permissions: ['units.read', 'cases.read', 'cases.write'] },
+  {
+    key: 'official',
+    name: 'Funcionario(a) responsable',
+    description: 'Funcionario que participa en las reuniones semanales y da seguimiento a los casos y acuerdos a su cargo.',
+    scope: 'NONE',
+    permissions: ['units.read', 'meetings.read', 'cases.follow'],
+  },
   { key: 'guardian', name: 'Madre, padre o tutor', description: 'Ve solo la información de sus propias hijas e hijos.', scope: 'OWN_FAMILY', permissions: [] },
   { key: 'donor', name: 'Donante', description: 'Agenda y consulta sus citas de donación.', scope: 'NONE', permissions: [] },
 ];

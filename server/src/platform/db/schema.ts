@@ -8,3 +8,4 @@ export * from '../../modules/patients/schema.ts';
 export * from '../../modules/clinical/schema.ts';
 export * from '../../modules/registry/schema.ts';
 export * from '../../modules/registry-io/schema.ts';
+export * from '../../modules/meetings/schema.ts';

@@ -9,52 +9,11 @@
  * 02:00), so local → UTC conversion is unambiguous.
  */
 
+import { fromMexicoWallTime, mexicoWallTime } from '../../../platform/time.ts';
+
 export const REGISTRY_TIME_ZONE = 'America/Mexico_City';
 const CUTOFF_WEEKDAY = 4; // Thursday (0 = Sunday)
 const CUTOFF_HOUR = 18;
-
-const partsFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: REGISTRY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallTime(instant: Date): Wall {
-  const p: Record<string, number> = {};
-  for (const part of partsFormatter.formatToParts(instant)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour! % 24, minute: p.minute!, second: p.second! };
-}
-
-/** Offset (ms) of Mexico City local time from UTC at an instant, e.g. −6 h. */
-function offsetMs(instant: Date): number {
-  const w = wallTime(instant);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (instant.getTime() - instant.getUTCMilliseconds());
-}
-
-/** UTC instant of a Mexico City wall-clock time (day may overflow; Date.UTC normalizes it). */
-function fromWall(year: number, month: number, day: number, hour: number, minute = 0): Date {
-  const naive = Date.UTC(year, month - 1, day, hour, minute);
-  let t = naive - offsetMs(new Date(naive));
-  t = naive - offsetMs(new Date(t)); // second pass settles instants near an offset change
-  return new Date(t);
-}
 
 function assertDate(d: Date): void {
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError('invalid date');
@@ -63,18 +22,18 @@ function assertDate(d: Date): void {
 /** The most recent Thursday 18:00 (Mexico City) at or before `instant`, as a UTC Date. */
 export function weekCutoffAtOrBefore(instant: Date): Date {
   assertDate(instant);
-  const w = wallTime(instant);
+  const w = mexicoWallTime(instant);
   const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
   const back = (weekday - CUTOFF_WEEKDAY + 7) % 7;
-  let cutoff = fromWall(w.year, w.month, w.day - back, CUTOFF_HOUR);
-  if (cutoff.getTime() > instant.getTime()) cutoff = fromWall(w.year, w.month, w.day - back - 7, CUTOFF_HOUR);
+  let cutoff = fromMexicoWallTime(w.year, w.month, w.day - back, CUTOFF_HOUR);
+  if (cutoff.getTime() > instant.getTime()) cutoff = fromMexicoWallTime(w.year, w.month, w.day - back - 7, CUTOFF_HOUR);
   return cutoff;
 }
 
 /** Shift a cutoff by whole local weeks (keeps 18:00 local time across DST changes). */
 function shiftWeeks(cutoff: Date, weeks: number): Date {
-  const w = wallTime(cutoff);
-  return fromWall(w.year, w.month, w.day + 7 * weeks, w.hour, w.minute);
+  const w = mexicoWallTime(cutoff);
+  return fromMexicoWallTime(w.year, w.month, w.day + 7 * weeks, w.hour, w.minute);
 }
 
 /** The first Thursday 18:00 strictly after `instant`: the cutoff that closes its registry week. */
@@ -103,7 +62,7 @@ const MONTHS_ES = [
 /** Spanish label in Mexico City time, e.g. 'jueves 14 de enero de 2021, 18:00'. */
 export function cutoffLabel(cutoff: Date): string {
   assertDate(cutoff);
-  const w = wallTime(cutoff);
+  const w = mexicoWallTime(cutoff);
   const weekday = WEEKDAYS_ES[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]!;
   const hh = String(w.hour).padStart(2, '0');
   const mm = String(w.minute).padStart(2, '0');
