@@ -192,10 +192,11 @@ CREATE INDEX "case_updates_case_idx" ON "case_updates" USING btree ("case_id","i
 CREATE INDEX "case_updates_meeting_idx" ON "case_updates" USING btree ("meeting_id","case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_code_uq" ON "cases" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_sequence_uq" ON "cases" USING btree ("sequence");--> statement-breakpoint
-CREATE INDEX "cases_status_idx" ON "cases" USING btree ("status","sequence","id");--> statement-breakpoint
-CREATE INDEX "cases_meeting_idx" ON "cases" USING btree ("meeting_id","sequence");--> statement-breakpoint
-CREATE INDEX "cases_unit_idx" ON "cases" USING btree ("unit_id","status","sequence");--> statement-breakpoint
-CREATE INDEX "cases_responsible_idx" ON "cases" USING btree ("responsible_official_id","status");--> statement-breakpoint
+CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_at","id");--> statement-breakpoint
+CREATE INDEX "cases_status_idx" ON "cases" USING btree ("status","received_at","id");--> statement-breakpoint
+CREATE INDEX "cases_meeting_idx" ON "cases" USING btree ("meeting_number","received_at","id");--> statement-breakpoint
+CREATE INDEX "cases_unit_idx" ON "cases" USING btree ("unit_id","received_at","id");--> statement-breakpoint
+CREATE INDEX "cases_responsible_idx" ON "cases" USING btree ("responsible_official_id","received_at");--> statement-breakpoint
 CREATE INDEX "cases_patient_idx" ON "cases" USING btree ("patient_id");--> statement-breakpoint
 CREATE INDEX "cases_waiting_idx" ON "cases" USING btree ("received_at") WHERE "cases"."meeting_id" IS NULL;--> statement-breakpoint
 CREATE INDEX "meeting_attachments_owner_idx" ON "meeting_attachments" USING btree ("owner_type","owner_id","created_at");--> statement-breakpoint

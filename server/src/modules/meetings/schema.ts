@@ -182,10 +182,12 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_code_uq').on(t.code),
     uniqueIndex('cases_sequence_uq').on(t.sequence),
-    index('cases_status_idx').on(t.status, t.sequence, t.id),
-    index('cases_meeting_idx').on(t.meetingId, t.sequence),
-    index('cases_unit_idx').on(t.unitId, t.status, t.sequence),
-    index('cases_responsible_idx').on(t.responsibleOfficialId, t.status),
+    // The case list orders by (received_at DESC, id DESC) and pages by keyset on it.
+    index('cases_received_idx').on(t.receivedAt, t.id),
+    index('cases_status_idx').on(t.status, t.receivedAt, t.id),
+    index('cases_meeting_idx').on(t.meetingNumber, t.receivedAt, t.id),
+    index('cases_unit_idx').on(t.unitId, t.receivedAt, t.id),
+    index('cases_responsible_idx').on(t.responsibleOfficialId, t.receivedAt),
     index('cases_patient_idx').on(t.patientId),
     index('cases_waiting_idx').on(t.receivedAt).where(sql`${t.meetingId} IS NULL`),
     check('cases_code_check', sql`(${t.code} IS NULL) = (${t.sequence} IS NULL) AND (${t.code} IS NULL) = (${t.meetingNumber} IS NULL)`),
