@@ -24,6 +24,7 @@ import { patientsRoutes } from './modules/patients/routes.ts';
 import { registryIoRoutes } from './modules/registry-io/routes.ts';
 import { clinicalRoutes } from './modules/clinical/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
+import { meetingFiguresRoutes } from './modules/meeting-figures/routes.ts';
 
 z.config(z.locales.es());
 
@@ -146,6 +147,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       await api.register(registryIoRoutes(services));
       await api.register(clinicalRoutes(services));
       await api.register(registryRoutes(services));
+      await api.register(meetingFiguresRoutes(services));
     },
     { prefix: '/api' },
   );
