@@ -11,6 +11,8 @@ export interface FigureScope {
   label: string;
   /** ISO instant of the weekly cut-off the figure belongs to. */
   cutoff: string | null;
+  /** A cut already put in words ("Reuniones 38 a 62"), shown instead of the weekly cut-off. */
+  cut?: string;
 }
 
 /**
@@ -52,7 +54,11 @@ export function Figure({
           <span className="scope-chip" data-testid="figure-scope">
             {scope.label}
           </span>
-          {scope.cutoff ? (
+          {scope.cut ? (
+            <span className="figure-cutoff" data-testid="figure-cutoff">
+              {scope.cut}
+            </span>
+          ) : scope.cutoff ? (
             <span className="figure-cutoff" data-testid="figure-cutoff">
               {t('registry.cutoff', { date: formatCutoff(scope.cutoff, lang) })}
             </span>
