@@ -10,10 +10,12 @@ afterAll(async () => {
 });
 
 const STAFF_NAV = ['Inicio', 'Unidades médicas'];
-/** Staff who read the patient registry (patients.read, registry.progress). */
-const REGISTRY_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Unidades médicas'];
+/** The weekly meetings with families (meetings.read; cases for cases.read, cases.follow or meetings.manage). */
+const MEETINGS_NAV = ['Reuniones', 'Casos específicos', 'Acuerdos', 'Cifras de reuniones'];
+/** Staff who read the patient registry (patients.read, registry.progress) and the meetings of their units. */
+const REGISTRY_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', ...MEETINGS_NAV, 'Unidades médicas'];
 /** Physicians also import spreadsheets (patients.import). */
-const PHYSICIAN_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Importar', 'Unidades médicas'];
+const PHYSICIAN_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Importar', ...MEETINGS_NAV, 'Unidades médicas'];
 const ADMIN_NAV = ['Inicio', 'Avance de registro', 'Unidades médicas', 'Usuarios', 'Roles y permisos', 'Bitácora'];
 
 /** What each demo account must see: its navigation, role in Spanish and scope on Inicio. */
@@ -26,7 +28,8 @@ const ACCOUNTS: { username: string; nav: string[]; role: string; scope: string |
   { username: 'bancosangre', nav: STAFF_NAV, role: 'Banco de sangre', scope: 'HG CMN La Raza' },
   { username: 'farmacia', nav: STAFF_NAV, role: 'Farmacia y abasto', scope: 'HGZ 1 San Luis Potosí' },
   { username: 'trabajosocial', nav: REGISTRY_NAV, role: 'Trabajo social', scope: 'Pediatría CMN Siglo XXI' },
-  { username: 'callcenter', nav: STAFF_NAV, role: 'Centro de atención telefónica', scope: 'Ve todas las unidades de la red' },
+  { username: 'funcionario', nav: ['Inicio', ...MEETINGS_NAV, 'Unidades médicas'], role: 'Funcionario(a) responsable', scope: 'Todavía no tiene unidades asignadas' },
+  { username: 'callcenter', nav: ['Inicio', 'Casos específicos', 'Unidades médicas'], role: 'Centro de atención telefónica', scope: 'Ve todas las unidades de la red' },
   { username: 'tutor', nav: ['Inicio'], role: 'Madre, padre o tutor', scope: null },
   { username: 'donante', nav: ['Inicio'], role: 'Donante', scope: null },
 ];

@@ -7,6 +7,13 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { useSession } from './auth/session.tsx';
 import { Loading, PageHeader } from './components/feedback.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { AgreementsPage } from './meetings/AgreementsPage.tsx';
+import { CasePage } from './meetings/CasePage.tsx';
+import { CasesPage } from './meetings/CasesPage.tsx';
+import { MeetingFiguresPage } from './meetings/figures/MeetingFiguresPage.tsx';
+import { MeetingPage } from './meetings/MeetingPage.tsx';
+import { MeetingsPage } from './meetings/MeetingsPage.tsx';
+import { NewCasePage } from './meetings/NewCasePage.tsx';
 import { ImportPage } from './patients/ImportPage.tsx';
 import { NewPatientPage } from './patients/NewPatientPage.tsx';
 import { PatientRecordPage } from './patients/PatientRecordPage.tsx';
@@ -17,6 +24,7 @@ import { ProgressPage } from './registry/ProgressPage.tsx';
 import { UnitProgressPage } from './registry/UnitProgressPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
+import { allows } from './shell/nav.ts';
 import { UnitsPage } from './units/UnitsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 
@@ -45,10 +53,14 @@ function RequireSession() {
   );
 }
 
-function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const { can } = useSession();
-  return can(permission) ? children : <Forbidden />;
+/** Renders the page when the user has the permission (with a list, any one of them). */
+function RequirePermission({ permission, children }: { permission: string | readonly string[]; children: ReactNode }) {
+  const { user } = useSession();
+  return allows(user?.permissions ?? [], permission) ? children : <Forbidden />;
 }
+
+const CASES_READ = ['cases.read', 'cases.follow', 'meetings.manage'] as const;
+const CASES_WRITE = ['cases.write', 'meetings.manage'] as const;
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -173,6 +185,62 @@ export function App() {
           element={
             <RequirePermission permission="registry.progress">
               <UnitProgressPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="reuniones"
+          element={
+            <RequirePermission permission="meetings.read">
+              <MeetingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="reuniones/cifras"
+          element={
+            <RequirePermission permission="meetings.read">
+              <MeetingFiguresPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="reuniones/:id"
+          element={
+            <RequirePermission permission="meetings.read">
+              <MeetingPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="casos"
+          element={
+            <RequirePermission permission={CASES_READ}>
+              <CasesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="casos/nuevo"
+          element={
+            <RequirePermission permission={CASES_WRITE}>
+              <NewCasePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="casos/:id"
+          element={
+            <RequirePermission permission={CASES_READ}>
+              <CasePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="acuerdos"
+          element={
+            <RequirePermission permission="meetings.read">
+              <AgreementsPage />
             </RequirePermission>
           }
         />

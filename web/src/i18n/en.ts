@@ -1,3 +1,4 @@
+import { meetingsEn } from '../meetings/messages.en.ts';
 import type { Messages } from './es-MX.ts';
 
 /**
@@ -52,6 +53,7 @@ export const en: Messages = {
     call_center: 'Call center',
     guardian: 'Parent or guardian',
     donor: 'Donor',
+    official: 'Responsible official',
   },
   scopes: {
     ALL_UNITS: 'All units',
@@ -1077,4 +1079,5 @@ export const en: Messages = {
     seePatients: 'See the unit’s patients',
     retryCommit: 'Retry the confirmation',
   },
+  meetings: meetingsEn,
 };

@@ -2,6 +2,8 @@
  * Catálogo de mensajes en español de México: el idioma principal de OncoPed.
  * Toda cadena visible para el usuario vive aquí; en.ts debe tener exactamente las mismas claves.
  */
+import { meetingsEs } from '../meetings/messages.ts';
+
 export const esMX = {
   app: {
     name: 'OncoPed',
@@ -50,6 +52,7 @@ export const esMX = {
     call_center: 'Centro de atención telefónica',
     guardian: 'Madre, padre o tutor',
     donor: 'Donante',
+    official: 'Funcionario(a) responsable',
   },
   scopes: {
     ALL_UNITS: 'Todas las unidades',
@@ -1077,6 +1080,7 @@ export const esMX = {
     seePatients: 'Ver los pacientes de la unidad',
     retryCommit: 'Reintentar la confirmación',
   },
+  meetings: meetingsEs,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
