@@ -7,6 +7,7 @@ import { units } from '../units/schema.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts-data.ts';
 import { FULL_DEMO_PATIENTS } from './generate-registry.ts';
 import { demoId, prng } from './ids.ts';
+import { meetingsStep } from './meetings-step.ts';
 import { registryStep } from './registry-step.ts';
 import { DEMO_UNITS } from './units-data.ts';
 
@@ -78,14 +79,15 @@ export interface DemoOptions {
 /**
  * Loads the synthetic national data set, deterministically from `seed` (and `now`), in one
  * transaction: either all of it is there or none. Steps run in order: units, accounts, the
- * registry (patients, clinical records, census, trainings, weekly snapshots, dashboards); a module
+ * registry (patients, clinical records, census, trainings, weekly snapshots, dashboards), the weekly
+ * meetings (officials, meetings, cases, agreements); a module
  * that needs demo data appends its step to `extraSteps` (see README, "Datos de demostración").
  */
 export async function generateDemoData(db: Database, log: Logger, opts: DemoOptions = {}): Promise<void> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const patients = opts.patients ?? FULL_DEMO_PATIENTS;
-  const steps = [unitsStep, accountsStep(passwordHash), ...(patients > 0 ? [registryStep(patients)] : []), ...(opts.extraSteps ?? [])];
+  const steps = [unitsStep, accountsStep(passwordHash), ...(patients > 0 ? [registryStep(patients)] : []), meetingsStep, ...(opts.extraSteps ?? [])];
   await db.transaction(async (tx) => {
     const ctx: DemoContext = {
       tx,
