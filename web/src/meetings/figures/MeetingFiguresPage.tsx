@@ -126,7 +126,7 @@ function FiguresBody({ f, x, lang }: { f: MeetingFigures; x: FiguresText; lang: 
         <li className="stat" data-testid="stat-open">
           <span className="stat-value">{n(t.open)}</span>
           <span className="stat-label">{x.open}</span>
-          <span className="stat-sub">{t.open ? x.openSub(formatNumber(f.resolution.overall.openMedianDays, lang, 1)) : x.openSubNone}</span>
+          <span className="stat-sub">{t.open ? x.openSub(formatNumber(f.resolution.overall.openMedianDays, lang)) : x.openSubNone}</span>
         </li>
         <li className="stat" data-testid="stat-attended">
           <span className="stat-value">{formatPercent(t.attendedPercent, lang)}</span>
