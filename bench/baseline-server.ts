@@ -6,7 +6,8 @@
  * to OncoPed is the framework work OncoPed adds (session, permission, audit, validation, headers).
  *
  * The registry routes (patient search, national dashboard and progress, registration) run the same
- * SQL as OncoPed's for the registry figures of the benchmark.
+ * SQL as OncoPed's for the registry figures of the benchmark; so does the case list (/cases) for the
+ * meetings figures.
  *
  * Environment: DATABASE_URL (required), DATABASE_POOL_SIZE (default 10), PORT, HOST (127.0.0.1).
  */
@@ -102,6 +103,47 @@ app.post<{ Body: { curp: string; givenNames: string; firstSurname: string; secon
   } finally {
     c.release();
   }
+});
+
+// ---- meetings: the case list, the same SQL as OncoPed's GET /api/cases (meetings/repo.ts listCases).
+
+const ISO = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const CASE_COLUMNS = `cases.id, cases.code, cases.meeting_id AS "meetingId", cases.meeting_number AS "meetingNumber",
+  ${ISO('cases.received_at')} AS "receivedAt", cases.channel, cases.category, cases.title, cases.description, cases.patient_id AS "patientId",
+  COALESCE(NULLIF(concat_ws(' ', p.given_names, p.first_surname, p.second_surname), ''), cases.patient_name) AS "patientName",
+  cases.unit_id AS "unitId", un.name AS "unitName", cases.reporter_name AS "reporterName", cases.reporter_phone AS "reporterPhone",
+  CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name, 'position', o.position, 'area', o.area) END AS responsible,
+  cases.status, cases.status_reason AS "statusReason", ${ISO('cases.resolved_at')} AS "resolvedAt", ${ISO('cases.closed_at')} AS "closedAt",
+  (SELECT json_build_object('entryDate', to_char(u.entry_date, 'YYYY-MM-DD'), 'text', u.text, 'meetingNumber', um.number)
+     FROM case_updates u LEFT JOIN meetings um ON um.id = u.meeting_id WHERE u.case_id = cases.id ORDER BY u.id DESC LIMIT 1) AS "lastUpdate",
+  cases.version, ${ISO('cases.created_at')} AS "createdAt", to_char(cases.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "sortKey"`;
+
+/**
+ * Cases newest received first, 50 a page: ?status=A,B, ?meeting=N, ?unitId=, ?scope=<unit ids> (a unit
+ * staff member's units), ?after=<sortKey>&afterId=<id> (the keyset of OncoPed's cursor).
+ */
+app.get<{ Querystring: { status?: string; meeting?: string; unitId?: string; scope?: string; after?: string; afterId?: string } }>('/cases', async (req) => {
+  const q = req.query;
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const param = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  if (q.scope) where.push(`cases.unit_id IN (${q.scope.split(',').map((u) => param(u)).join(', ')})`);
+  if (q.status) where.push(`cases.status IN (${q.status.split(',').map((s) => param(s)).join(', ')})`);
+  if (q.meeting) where.push(`cases.meeting_number = ${param(Number(q.meeting))}`);
+  if (q.unitId) where.push(`cases.unit_id = ${param(q.unitId)}`);
+  if (q.after && q.afterId) where.push(`(cases.received_at, cases.id) < (${param(q.after)}::timestamp AT TIME ZONE 'UTC', ${param(q.afterId)}::uuid)`);
+  const r = await pool.query(
+    `SELECT ${CASE_COLUMNS} FROM cases JOIN units un ON un.id = cases.unit_id LEFT JOIN patients p ON p.id = cases.patient_id
+     LEFT JOIN officials o ON o.id = cases.responsible_official_id
+     WHERE ${where.length ? where.join(' AND ') : 'true'} ORDER BY cases.received_at DESC, cases.id DESC LIMIT 51`,
+    values,
+  );
+  const items = r.rows.slice(0, 50);
+  const last = items.at(-1);
+  return { items, nextCursor: r.rows.length > 50 && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null };
 });
 
 let stopping = false;

@@ -19,6 +19,7 @@ import { median, runLoad, type LoadOptions, type LoadResult } from './lib/load.t
 import { runOpenLoop, type OpenLoopResult } from './lib/open-loop.ts';
 import { cpuMs, freePort, httpStatus, killAllSync, logTail, startChild, stopAll, stopChild, timeProcess, waitHealthy, type Child } from './lib/proc.ts';
 import { copyFloorMs, namePrefixes, registrations, sampleCurps } from './lib/registry.ts';
+import { casesPhase } from './cases.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
@@ -28,8 +29,11 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const CPU_PROF = argv.includes('--cpu-prof');
 const SKIP_REGISTRY = argv.includes('--no-registry');
-/** Only the registry figures (phases 5 and 7): for working on them. */
+/** Only the registry figures (phases 5 and 8): for working on them. */
 const ONLY_REGISTRY = argv.includes('--only-registry') && !SKIP_REGISTRY;
+/** Only the meetings figures (case list on --cases N casos específicos): for working on them. */
+const ONLY_MEETINGS = argv.includes('--only-meetings');
+const RUN_MEETINGS = ONLY_MEETINGS || (!SKIP_REGISTRY && !ONLY_REGISTRY);
 const argValue = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
@@ -41,7 +45,9 @@ if (argv.includes('--help') || argv.includes('-h')) {
       '  --cpu-prof              write V8 CPU profiles of the OncoPed server to bench/.data/profiles\n' +
       '  --no-registry           only the foundation figures\n' +
       '  --only-registry         only the registry figures (load, search, dashboards, registration, import)\n' +
-      '  --registry-patients N   registry scale (default 1 000 000; --quick 100 000)\n',
+      '  --registry-patients N   registry scale (default 1 000 000; --quick 100 000)\n' +
+      '  --only-meetings         only the meetings figures (case list filtered and paged on --cases N)\n' +
+      '  --cases N               casos específicos of the meetings figures (default 100 000)\n',
   );
   process.exit(0);
 }
@@ -53,10 +59,12 @@ const SESSION_COOKIE = 'oncoped_session';
 /** Durations in seconds. */
 const P = QUICK
   ? { warm: 2, rps: 5, rounds: 1, rateWarm: 2, rate: 5, logins: 30, loginWarm: 3, base1c: 3, startupPairs: 1, limitS: 420, regWarm: 1, reg: 4, regOpen: 4, importRows: 10_000 }
-  : { warm: 5, rps: 15, rounds: 3, rateWarm: 5, rate: 30, logins: 100, loginWarm: 5, base1c: 5, startupPairs: 2, limitS: 1200, regWarm: 3, reg: 10, regOpen: 10, importRows: 50_000 };
+  : { warm: 5, rps: 15, rounds: 3, rateWarm: 5, rate: 30, logins: 100, loginWarm: 5, base1c: 5, startupPairs: 2, limitS: 1500, regWarm: 3, reg: 10, regOpen: 10, importRows: 50_000 };
 /** "50 concurrent users": 50 connections back to back, and 50 users at one request a second each. */
 const USERS = 50;
-const PHASES = SKIP_REGISTRY ? 5 : 7;
+const PHASES = SKIP_REGISTRY ? 5 : 8;
+/** Casos específicos of the meetings figures (issue 5: 100 000). */
+const CASES = Number(argValue('--cases') ?? 100_000);
 /** Patients of the registry figures (issue 4: 1 000 000). */
 const REGISTRY_PATIENTS = Number(argValue('--registry-patients') ?? (QUICK ? 100_000 : 1_000_000));
 const MAX_CONNECTIONS = 50;
@@ -299,7 +307,7 @@ async function main(): Promise<void> {
 
   const figures: Figure[] = [];
 
-  if (!ONLY_REGISTRY) {
+  if (!ONLY_REGISTRY && !ONLY_MEETINGS) {
     // --- 1. max throughput at 50 connections
     await noiseCheck('max throughput');
     log(`\n[1/${PHASES}] GET /api/units, ${MAX_CONNECTIONS} connections: warm-up ${P.warm} s each, then ${P.rounds} × ${P.rps} s alternating`);
@@ -406,8 +414,18 @@ async function main(): Promise<void> {
   }
 
   // --- 5. registry figures at national scale (issue 4)
-  if (!SKIP_REGISTRY) {
+  if (!SKIP_REGISTRY && !ONLY_MEETINGS) {
     await registryPhase({ appBase, baseBase, dbUrl, figures });
+  }
+
+  // --- 6. meetings figures (issue 5): case list on CASES casos específicos (bench/cases.ts)
+  if (RUN_MEETINGS) {
+    log(`\n[6/${PHASES}] meetings: case list with ${CASES.toLocaleString('en-US')} casos específicos on PostgreSQL`);
+    await casesPhase({
+      appBase, baseBase, dbUrl, cases: CASES, figures,
+      durations: { warm: P.regWarm, run: P.reg, open: P.regOpen }, connections: MAX_CONNECTIONS, users: USERS,
+      log, warn: (msg) => { warnings.push(msg); log(`  ! ${msg}`); }, noiseCheck, login,
+    });
   }
 
   // Requests the load generator abandoned at the end of a run are still being answered: let them
@@ -427,10 +445,10 @@ async function main(): Promise<void> {
     warnings.push(`oncoped logged errors (its log: ${path.relative(ROOT, kept)})`);
   }
 
-  if (!ONLY_REGISTRY) {
+  if (!ONLY_REGISTRY && !ONLY_MEETINGS) {
     // --- 4. start-up on the embedded database
     await noiseCheck('the start-ups');
-    log(`\n[${SKIP_REGISTRY ? 5 : 6}/${PHASES}] start-up with the embedded database (npx tsx server/src/main.ts), ${P.startupPairs} × (empty, existing)`);
+    log(`\n[${SKIP_REGISTRY ? 5 : 7}/${PHASES}] start-up with the embedded database (npx tsx server/src/main.ts), ${P.startupPairs} × (empty, existing)`);
     const floor: number[] = [];
     for (let i = 0; i < 5; i++) floor.push(await timeProcess(process.execPath, ['-e', '0'], ROOT));
     const floorMs = median(floor);
@@ -473,14 +491,16 @@ async function main(): Promise<void> {
   }
 
   // --- 7. spreadsheet import (bench/import-50k.ts, its own database)
-  if (!SKIP_REGISTRY) await importPhase(dbUrl, figures);
+  if (!SKIP_REGISTRY && !ONLY_MEETINGS) await importPhase(dbUrl, figures);
 
   // --- report
   const order = [
     'units_rps_50c', 'units_p99_at_1000rps', 'units_p99_at_1000rps_open', 'login_p50', 'startup_empty_ms', 'startup_existing_ms', 'audit_rows_written',
     'registry_load_s', 'patient_search_name_p99_50c', 'patient_search_name_p99_50u', 'patient_search_curp_p99_50c', 'patient_search_curp_p99_50u',
     'dashboard_national_p99_50c', 'dashboard_national_p99_50u', 'progress_national_p99_50c', 'progress_national_p99_50u',
-    'register_patients_rps_50c', 'import_rows_s',
+    'register_patients_rps_50c', 'import_rows_s', 'cases_load_s', 'cases_list_meeting_p99_50c', 'cases_list_meeting_p99_50u',
+    'cases_list_unit_p99_50c', 'cases_list_unit_p99_50u', 'cases_list_next_page_p99_50c', 'cases_list_next_page_p99_50u',
+    'cases_list_unit_staff_p99_50c', 'cases_list_unit_staff_p99_50u',
   ];
   figures.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   const rounded = figures.map((f) => ({
@@ -499,7 +519,7 @@ async function main(): Promise<void> {
   for (const r of rows) log(line(r));
   log('\nbaselines: bare Fastify + pg handler (same pool size, same database; for the registry the same SQL as OncoPed) for HTTP figures; `node -e "0"` for start-up; requests completed for the audit;');
   log('  registry load: the COPY of the rows alone; import: COPY of as many patient rows into a copy of the patients table with its indexes');
-  if (!SKIP_REGISTRY) log(`registry figures on ${REGISTRY_PATIENTS.toLocaleString('en-US')} patients${QUICK ? ' (quick mode; the issue\'s figures are on 1 000 000: run without --quick)' : ''}`);
+  if (!SKIP_REGISTRY && !ONLY_MEETINGS) log(`registry figures on ${REGISTRY_PATIENTS.toLocaleString('en-US')} patients${QUICK ? ' (quick mode; the issue\'s figures are on 1 000 000: run without --quick)' : ''}`);
   log(`other work on the machine before each phase: ${noise.map((n) => `${n.label} ${fmt(n.busy * 100, 0)}%`).join(', ')}`);
   if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
   if (CPU_PROF) log(`\nCPU profiles of the OncoPed server: ${PROFILE_DIR}`);
@@ -654,12 +674,12 @@ async function registryPhase({ appBase, baseBase, dbUrl, figures }: RegistryCont
 async function importPhase(dbUrl: string, figures: Figure[]): Promise<void> {
   const script = path.join(ROOT, 'bench', 'import-50k.ts');
   if (!existsSync(script)) {
-    log(`\n[7/${PHASES}] spreadsheet import: bench/import-50k.ts not found, skipped`);
+    log(`\n[8/${PHASES}] spreadsheet import: bench/import-50k.ts not found, skipped`);
     return;
   }
   await noiseCheck('the import');
   const rows = P.importRows;
-  log(`\n[7/${PHASES}] spreadsheet import of ${rows.toLocaleString('en-US')} rows (bench/import-50k.ts: CSV upload, dry run with per-row report, commit; own database with demo data)${QUICK ? ' (quick mode: the issue asks for 50 000)' : ''}`);
+  log(`\n[8/${PHASES}] spreadsheet import of ${rows.toLocaleString('en-US')} rows (bench/import-50k.ts: CSV upload, dry run with per-row report, commit; own database with demo data)${QUICK ? ' (quick mode: the issue asks for 50 000)' : ''}`);
   const logFile = path.join(state.tmpDir, 'import.log');
   const child = startChild('import', process.execPath, ['--import', 'tsx', script, '--rows', String(rows)], serverEnv({ BENCH_PG_URL: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', LOG_LEVEL: 'warn' }), logFile, ROOT);
   const exit = await Promise.race([child.exited, sleep(300_000).then(() => null)]);
