@@ -34,6 +34,8 @@ const ONLY_REGISTRY = argv.includes('--only-registry') && !SKIP_REGISTRY;
 /** Only the meetings figures (case list on --cases N casos específicos): for working on them. */
 const ONLY_MEETINGS = argv.includes('--only-meetings');
 const RUN_MEETINGS = ONLY_MEETINGS || (!SKIP_REGISTRY && !ONLY_REGISTRY);
+/** Only the minute PDF figure (bench/minute.ts, its own database). */
+const ONLY_MINUTE = argv.includes('--only-minute');
 const argValue = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
@@ -47,7 +49,8 @@ if (argv.includes('--help') || argv.includes('-h')) {
       '  --only-registry         only the registry figures (load, search, dashboards, registration, import)\n' +
       '  --registry-patients N   registry scale (default 1 000 000; --quick 100 000)\n' +
       '  --only-meetings         only the meetings figures (case list filtered and paged on --cases N)\n' +
-      '  --cases N               casos específicos of the meetings figures (default 100 000)\n',
+      '  --cases N               casos específicos of the meetings figures (default 100 000)\n' +
+      '  --only-minute           only the minute PDF of a meeting with 100 cases (bench/minute.ts)\n',
   );
   process.exit(0);
 }
@@ -229,6 +232,16 @@ async function main(): Promise<void> {
     void cleanup().finally(() => process.exit(1));
   }, P.limitS * 1000);
   limit.unref();
+
+  if (ONLY_MINUTE) {
+    const figures: Figure[] = [];
+    await minutePhase(figures);
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(figures, null, 2)}\n`);
+    for (const f of figures) log(`\n${f.name}: ${fmt(f.value, 0)} ${f.unit}, baseline ${fmt(f.baseline, 0)} ${f.unit}, ratio ${fmt(f.ratio, 2)}; target ${f.target}: ${f.met ? 'met' : 'NOT met'}`);
+    if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
+    log(`\nresults: ${RESULTS_FILE}`);
+    return;
+  }
 
   log(`OncoPed benchmark (${QUICK ? 'quick' : 'full'}) — Node ${process.version}, ${os.cpus().length} CPU, ${os.cpus()[0]?.model ?? ''}`);
   log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; other work is sampled for 1 s before each phase`);
@@ -493,6 +506,9 @@ async function main(): Promise<void> {
   // --- 7. spreadsheet import (bench/import-50k.ts, its own database)
   if (!SKIP_REGISTRY && !ONLY_MEETINGS) await importPhase(dbUrl, figures);
 
+  // --- minute PDF of a meeting with 100 cases (bench/minute.ts, its own database)
+  if (RUN_MEETINGS) await minutePhase(figures);
+
   // --- report
   const order = [
     'units_rps_50c', 'units_p99_at_1000rps', 'units_p99_at_1000rps_open', 'login_p50', 'startup_empty_ms', 'startup_existing_ms', 'audit_rows_written',
@@ -500,7 +516,7 @@ async function main(): Promise<void> {
     'dashboard_national_p99_50c', 'dashboard_national_p99_50u', 'progress_national_p99_50c', 'progress_national_p99_50u',
     'register_patients_rps_50c', 'import_rows_s', 'cases_load_s', 'cases_list_meeting_p99_50c', 'cases_list_meeting_p99_50u',
     'cases_list_unit_p99_50c', 'cases_list_unit_p99_50u', 'cases_list_next_page_p99_50c', 'cases_list_next_page_p99_50u',
-    'cases_list_unit_staff_p99_50c', 'cases_list_unit_staff_p99_50u',
+    'cases_list_unit_staff_p99_50c', 'cases_list_unit_staff_p99_50u', 'minute_pdf_100_cases_ms',
   ];
   figures.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   const rounded = figures.map((f) => ({
@@ -701,6 +717,27 @@ async function importPhase(dbUrl: string, figures: Figure[]): Promise<void> {
   const targetS = (60 * rows) / 50_000;
   log(`  import: ${fmt(r.totalMs / 1000, 1)} s (dry run ${fmt(r.dryRunMs / 1000, 1)} s, commit ${fmt(r.commitMs / 1000, 1)} s), ${r.acceptedRows} accepted, ${r.rejectedRows} rejected with their reasons, ${r.createdRows} created; floor: COPY of ${rows} patient rows ${fmt(floor / 1000, 2)} s`);
   figures.push(figure('import_rows_s', 's', r.totalMs / 1000, floor / 1000, `< ${targetS}`, r.totalMs / 1000 < targetS));
+}
+
+/** bench/minute.ts: GET …/minute.pdf of a meeting with 100 reviewed cases, beside GET …/bulletin (same record as JSON). */
+async function minutePhase(figures: Figure[]): Promise<void> {
+  await noiseCheck('the minute');
+  log('\n[minute] minute PDF of a meeting with 100 reviewed cases (bench/minute.ts: own database with demo data; 10 runs, each beside GET …/bulletin on the same record)');
+  if (!state.tmpDir) state.tmpDir = mkdtempSync(path.join(os.tmpdir(), 'oncoped-bench-'));
+  const logFile = path.join(state.tmpDir, 'minute.log');
+  const child = startChild('minute', process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'minute.ts')], serverEnv({ BENCH_PG_URL: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', LOG_LEVEL: 'warn' }), logFile, ROOT);
+  const exit = await Promise.race([child.exited, sleep(180_000).then(() => null)]);
+  const text = readFileSync(logFile, 'utf8');
+  const last = text.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  if (!exit || exit.code !== 0 || !last) {
+    if (!exit) await stopChild(child, 5_000);
+    warnings.push(`minute bench failed (${exit ? `exit ${exit.code}` : 'no end in 180 s'})`);
+    log(`  ! minute bench failed:\n${text.split('\n').slice(-10).join('\n')}`);
+    return;
+  }
+  const r = JSON.parse(last) as { medianMs: number; maxMs: number; coldMs: number; baselineMedianMs: number; pages: number; met: boolean };
+  log(`  minute.pdf (${r.pages} pages): median ${r.medianMs} ms, max ${r.maxMs} ms, first request ${r.coldMs} ms; GET …/bulletin median ${r.baselineMedianMs} ms`);
+  figures.push(figure('minute_pdf_100_cases_ms', 'ms', r.medianMs, r.baselineMedianMs, `< 2000 (max ${r.maxMs})`, r.met));
 }
 
 function round(n: number): number {
