@@ -53,13 +53,12 @@ function AgreementList({ items, empty, onUpdate, showMeeting }: { items: Agreeme
 /** Acuerdos adoptados in this meeting, and the form to add one (who answers for it is required). */
 export function AdoptedAgreementsSection({ m, editable, onDone }: { m: MeetingDetail; editable: boolean; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
-  const { can } = useSession();
   const [open, setOpen] = useState<string | null>(null);
   const current = m.agreementsAdopted.find((a) => a.id === open) ?? null;
   return (
     <section className="card meeting-section" id="acuerdos-adoptados" aria-labelledby="acuerdos-adoptados-title">
       <h2 id="acuerdos-adoptados-title">{t('meetings.adopted.title')}</h2>
-      <AgreementList items={m.agreementsAdopted} empty={t('meetings.adopted.empty')} onUpdate={can('meetings.manage') ? setOpen : undefined} />
+      <AgreementList items={m.agreementsAdopted} empty={t('meetings.adopted.empty')} onUpdate={editable ? setOpen : undefined} />
       {editable ? <NewAgreementForm m={m} onDone={onDone} /> : null}
       {current ? (
         <AgreementUpdateDialog

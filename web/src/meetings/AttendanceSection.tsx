@@ -52,9 +52,14 @@ function AttendeeTable({ meetingId, rows, editable }: { meetingId: string; rows:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const family = rows[0]?.kind === 'FAMILY';
+  // The box shows the click at once; the server's answer (or a refusal) settles it.
+  const [marked, setMarked] = useState<Record<string, boolean>>({});
   const mark = useMutation({
     mutationFn: (v: { id: string; attended: boolean }) => api(`/api/meetings/${meetingId}/attendees/${v.id}`, { method: 'PATCH', body: { attended: v.attended } }),
-    onSettled: () => invalidateMeetings(queryClient),
+    onSettled: async (_data, _err, v) => {
+      await queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      setMarked(({ [v.id]: _gone, ...rest }) => rest);
+    },
   });
   return (
     <>
@@ -107,9 +112,13 @@ function AttendeeTable({ meetingId, rows, editable }: { meetingId: string; rows:
                         <input
                           id={`att-${a.id}`}
                           type="checkbox"
-                          checked={a.attended === true}
+                          checked={marked[a.id] ?? a.attended === true}
                           disabled={pending}
-                          onChange={(e) => mark.mutate({ id: a.id, attended: e.target.checked })}
+                          onChange={(e) => {
+                            const attended = e.target.checked;
+                            setMarked((m) => ({ ...m, [a.id]: attended }));
+                            mark.mutate({ id: a.id, attended });
+                          }}
                         />
                         <label htmlFor={`att-${a.id}`}>
                           <span aria-hidden="true">{t('meetings.attendance.attended')}</span>

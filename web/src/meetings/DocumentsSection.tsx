@@ -17,10 +17,10 @@ export function DocumentsSection({ m, onDone }: { m: MeetingDetail; onDone: (msg
     <section className="card meeting-section" id="minuta" aria-labelledby="minuta-title">
       <h2 id="minuta-title">{t('meetings.documents.title')}</h2>
       <div className="documents-bar">
-        <a className="btn btn-primary" href={`/api/meetings/${m.id}/minute.pdf`} download={`minuta-reunion-${m.number}.pdf`}>
+        <a className="btn btn-primary" href={`/api/meetings/${m.id}/minute.pdf`} download>
           {t('meetings.documents.minute')}
         </a>
-        <a className="btn btn-secondary" href={`/api/meetings/${m.id}/bulletin.txt`} download={`boletin-reunion-${m.number}.txt`}>
+        <a className="btn btn-secondary" href={`/api/meetings/${m.id}/bulletin.txt`} download>
           {t('meetings.documents.download')}
         </a>
       </div>
@@ -79,6 +79,8 @@ function BulletinPanel({ m, onDone }: { m: MeetingDetail; onDone: (msg: string) 
     );
   }
   const editable = can('meetings.manage') && b.status === 'DRAFT';
+  // Only a saved draft, unchanged since, of a closed meeting can be approved.
+  const approvable = !dirty && !b.generated && m.status === 'CLOSED';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({ version: b.version, title: values.title.trim(), summary: values.summary.trim(), body: values.body.trim() });
@@ -106,14 +108,18 @@ function BulletinPanel({ m, onDone }: { m: MeetingDetail; onDone: (msg: string) 
             <TextAreaField label={t('meetings.documents.bulletinBody')} value={values.body} onChange={(e) => set('body', e.target.value)} rows={14} />
           </div>
           <div className="form-actions form-actions-split">
-            <button type="submit" className="btn btn-secondary" disabled={!dirty || save.isPending}>
+            <button type="submit" className="btn btn-secondary" disabled={(!dirty && !b.generated) || save.isPending}>
               {save.isPending ? t('common.saving') : t('meetings.documents.save')}
             </button>
-            <button type="button" className="btn btn-primary" disabled={dirty || approve.isPending} onClick={() => setConfirmApprove(true)}>
+            <button type="button" className="btn btn-primary" disabled={!approvable || approve.isPending} onClick={() => setConfirmApprove(true)}>
               {t('meetings.documents.approve')}
             </button>
           </div>
-          {dirty ? <p className="small muted">{t('meetings.documents.saveFirst')}</p> : null}
+          {dirty || b.generated ? (
+            <p className="small muted">{t('meetings.documents.saveFirst')}</p>
+          ) : m.status !== 'CLOSED' ? (
+            <p className="small muted">{t('meetings.documents.approveWhenClosed')}</p>
+          ) : null}
         </form>
       ) : (
         <article className="bulletin-text">

@@ -36,8 +36,7 @@ export function MeetingPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const location = useLocation();
-  const state = location.state as { notice?: string; warnings?: string[] } | null;
-  const [notice, setNotice] = useState<string | null>(state?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   const meeting = useMeeting(id);
 
   if (meeting.isPending) return <Loading />;
@@ -55,7 +54,8 @@ export function MeetingPage() {
   }
   const m = meeting.data;
   const editable = can('meetings.manage') && m.status !== 'CLOSED';
-  const warnings = [...new Set([...(state?.warnings ?? []), ...(m.warnings ?? [])])];
+  // The server's warnings (extraordinary session, families' list closed): shown after scheduling and on every visit.
+  const warnings = m.warnings ?? [];
   return (
     <div className="meeting-page">
       <p className="back-link">

@@ -72,7 +72,7 @@ export function ScheduleMeetingDialog({ existing, nextNumber, onClose }: { exist
     };
     save.mutate(body, {
       onSuccess: (m) =>
-        navigate(`/reuniones/${m.id}`, { state: { notice: t('meetings.list.scheduled', { n: String(m.number) }), warnings: m.warnings ?? [] } }),
+        navigate(`/reuniones/${m.id}`, { state: { notice: t('meetings.list.scheduled', { n: String(m.number) }) } }),
       onError: form.fromServer,
     });
   };
