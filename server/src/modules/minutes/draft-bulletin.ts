@@ -92,7 +92,9 @@ export function draftBulletin(record: MeetingRecord): BulletinText {
     if (NOT_REPORTED.has(item.key)) continue;
     const ps = paragraphs(withoutCaseCodes(item.notes)).map((p) => p.replace(/\s*\n\s*/g, ' '));
     if (ps.length === 0) continue;
-    body.push(`En el tema «${item.title.trim()}», ${lowerFirst(ps[0]!)}`);
+    // "En el tema «X», el Director…" reads on; a note that opens otherwise ("1. Avances…") follows a colon.
+    const opening = lowerFirst(ps[0]!);
+    body.push(opening !== ps[0] ? `En el tema «${item.title.trim()}», ${opening}` : `En el tema «${item.title.trim()}»: ${opening}`);
     body.push(...ps.slice(1));
   }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/gateway.ts';
 import { authHeaders, createTestApp, login, type LoggedIn, type TestApp } from '../../testing/harness.ts';
 import { meetingOrdinal } from '../meetings/labels.ts';
+import { buildProtectedTerms, findProtected, redact } from './protected-terms.ts';
 import { LEGAL_NOTE } from './render-minute-pdf.ts';
 import { FIXTURE_OFFICIALS, insertMeetingRecord, type MeetingFixture } from './testing.ts';
 
@@ -287,5 +288,49 @@ describe('the bulletin', () => {
     expect(notClosed.json().code).toBe('MEETING_NOT_CLOSED');
     const missing = await send('PUT', '/api/meetings/00000000-0000-4000-8000-000000000000/bulletin', coordinacion, { title: 'a', summary: 'b', body: 'c' });
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe("the demo's meeting 19 (seed 004)", () => {
+  it("has its minute with the seed's cases and end time once, and a bulletin draft that can be approved as generated", async () => {
+    const [m19] = await rowsOf<{ id: string }>(t.services.db.orm, sql`SELECT id FROM meetings WHERE number = 19`);
+    expect(m19).toBeDefined();
+    const res = await get(`/api/meetings/${m19!.id}/minute.pdf`, medico);
+    expect(res.statusCode).toBe(200);
+    const all = (await pdfPages(res.rawPayload)).join(' ');
+    expect(all).toContain('Minuta de la reunión 19.ª');
+    expect(all).toContain('Fecha: jueves 21 de enero de 2021');
+    for (const code of ['CE 2.7', 'CE 3.11', 'CE 4.13', 'CE 11.31', 'CE 19.60', 'CE 19.61']) expect(all).toContain(`${code} `);
+    expect(all.match(/Fin de la sesión: 19:25 hrs\./g)).toHaveLength(1);
+    const draft = (await get(`/api/meetings/${m19!.id}/bulletin`, medico)).json();
+    expect(draft.title).toContain('decimonovena reunión');
+    // Institutional text (a hospital named after a person) is not mistaken for a family's or reporter's name.
+    expect(draft.warnings).toEqual([]);
+  });
+});
+
+describe('protected terms', () => {
+  const terms = buildProtectedTerms({
+    families: [{ name: 'Gloria', surnames: 'De la Cruz Peña' }],
+    patients: [{ givenNames: 'Mateo', firstSurname: 'González', secondSurname: null, curp: 'GOMM150101HDFNTT09', nss: '12345678901', patientName: null, reporterName: 'Gloria Cruz', reporterPhone: '55 1234 5678' }],
+    safePhrases: ['UMAE Hospital General «Dr. Gaudencio González Garza»'],
+  });
+
+  it('finds surnames, names and identifiers as whole words without accents or case, but not particles, first names of attendees or institutional phrases', () => {
+    const kinds = (text: string) => findProtected(text, terms, { caseCodes: true }).map((f) => `${f.kind}:${f.found}`);
+    expect(kinds('La señora Gloria PENA agradeció.')).toEqual(['FAMILY_SURNAME:PENA']);
+    expect(kinds('De la sesión, la señora Gloria habló con la Cruz Roja.')).toEqual(['FAMILY_SURNAME:Cruz']);
+    expect(kinds('El niño Mateo, CURP gomm150101hdfntt09, NSS 12345678901, tel. 55-1234-5678.')).toEqual([
+      'PATIENT_NAME:Mateo',
+      'CURP:gomm150101hdfntt09',
+      'NSS:12345678901',
+      'PHONE:55-1234-5678',
+    ]);
+    expect(kinds('El director de la UMAE Hospital General «Dr. Gaudencio González Garza» informó; González no.')).toEqual(['PATIENT_NAME:González']);
+    expect(kinds('Se revisó el CE 19.61.')).toEqual(['CASE_CODE:CE 19.61']);
+  });
+
+  it('redacts runs of protected words as one marker', () => {
+    expect(redact('Mateo González de la Cruz Peña llegó.', terms)).toBe('[dato protegido] de la [dato protegido] llegó.');
   });
 });

@@ -24,6 +24,12 @@ export interface ProtectedTerms {
   values: Map<string, ProtectedKind>;
   /** Reporters' phones as patterns that allow separators between digits. */
   phones: RegExp[];
+  /**
+   * Institutional phrases, lower case (officials' names and positions, unit names): a protected
+   * word inside one of them is not personal data ("Hospital General «Dr. Gaudencio González
+   * Garza»" while a reporter is a González).
+   */
+  safePhrases: string[];
 }
 
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'das', 'do', 'dos', 'di', 'san', 'santa', 'van', 'von', 'mc', 'le', 'lo']);
@@ -69,7 +75,8 @@ export function buildProtectedTerms(rows: ProtectedRows): ProtectedTerms {
     const digits = p.reporterPhone?.replace(/\D/g, '').slice(-10);
     if (digits && digits.length >= 7) phones.push(new RegExp(`(?<!\\d)${digits.split('').join('[\\s.()-]*')}(?!\\d)`));
   }
-  return { words, values, phones };
+  const safePhrases = [...new Set(rows.safePhrases.map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 4))];
+  return { words, values, phones, safePhrases };
 }
 
 interface Hit extends Finding {
@@ -77,10 +84,22 @@ interface Hit extends Finding {
   length: number;
 }
 
+/** [start, end) ranges of the text covered by institutional phrases. */
+function safeRanges(text: string, phrases: string[]): [number, number][] {
+  const lower = text.toLowerCase();
+  const ranges: [number, number][] = [];
+  for (const p of phrases) {
+    for (let at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + 1)) ranges.push([at, at + p.length]);
+  }
+  return ranges;
+}
+
 function hits(text: string, terms: ProtectedTerms, opts: { caseCodes: boolean }): Hit[] {
   const out: Hit[] = [];
+  const safe = safeRanges(text, terms.safePhrases);
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
+    if (safe.some(([a, b]) => m.index >= a && m.index + raw.length <= b)) continue;
     const upper = raw.toUpperCase();
     const kind = terms.values.get(upper) ?? (CURP_SHAPE.test(upper) ? 'CURP' : terms.words.get(normalizeWord(raw)));
     if (kind) out.push({ kind, found: raw, index: m.index, length: raw.length });

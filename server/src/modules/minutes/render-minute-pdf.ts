@@ -49,6 +49,17 @@ export function winAnsi(text: string): string {
 
 // ---------------------------------------------------------------- wording
 
+/**
+ * "Dr. Enrique López Aguilar (Coordinador Nacional de Oncología – DPM)"; when the name is the role
+ * itself (officials recorded by role), the position alone: "Director General del IMSS – DG".
+ */
+export function officialLine(name: string, position: string | null, area: string | null): string {
+  const role = positionWithArea(position, area);
+  if (!role) return name;
+  const n = name.trim().toLowerCase();
+  return role.toLowerCase().startsWith(n) || n === (position ?? '').trim().toLowerCase() ? role : `${name} (${role})`;
+}
+
 export function positionWithArea(position: string | null, area: string | null): string {
   const p = position?.trim() ?? '';
   const a = area?.trim() ?? '';
@@ -190,17 +201,21 @@ class MinuteWriter {
     this.doc.y += opts.gapAfter ?? 5;
   }
 
-  /** Free text typed by staff: paragraphs, and lines starting with "-" or "•" as bullets. */
+  /** Free text typed by staff: one paragraph per line; "- " or "• " lines as bullets, "1. " lines numbered. */
   notes(text: string, indent = 0) {
-    for (const p of paragraphs(text)) {
-      const lines = p.split('\n').map((l) => l.trim()).filter(Boolean);
-      if (lines.length > 0 && lines.every((l) => /^[-•*]\s+/.test(l))) {
-        for (const l of lines) this.bullet(l.replace(/^[-•*]\s+/, ''), indent);
-        this.doc.y += 3;
-      } else {
-        this.paragraph(lines.join(' '), { indent });
+    let inList = false;
+    for (const line of paragraphs(text)) {
+      const bullet = /^[-•*–]\s+(.*)$/.exec(line);
+      const numbered = /^(\d{1,3})[.)]\s+(.*)$/.exec(line);
+      if (bullet) this.bullet(bullet[1]!, indent);
+      else if (numbered) this.bullet(numbered[2]!, indent, undefined, `${numbered[1]}.`);
+      else {
+        if (inList) this.doc.y += 3;
+        this.paragraph(line, { indent });
       }
+      inList = Boolean(bullet || numbered);
     }
+    if (inList) this.doc.y += 3;
   }
 
   /** A bullet item kept on one page: an optional bold lead ("CE 19.61 Falta prednisona.") and text. */
@@ -349,8 +364,7 @@ export async function renderMinutePdf(record: MeetingRecord): Promise<Buffer> {
   w.heading('PARTICIPANTES IMSS', { gapBefore: 12 });
   if (record.officials.length === 0) w.paragraph('No se registró la asistencia de funcionarias y funcionarios.', { color: GRAY });
   for (const o of record.officials) {
-    const role = positionWithArea(o.position, o.area);
-    w.bullet(role ? `${o.name} (${role})` : o.name);
+    w.bullet(officialLine(o.name, o.position, o.area));
   }
 
   w.heading('PARTICIPANTES MADRES Y PADRES DE FAMILIA');
@@ -379,7 +393,8 @@ export async function renderMinutePdf(record: MeetingRecord): Promise<Buffer> {
         writeAdoptedAgreements(w, record);
         break;
       case 'closing':
-        writeEnd(w, m);
+        // Staff often type the end time into the closing notes themselves (as seed 004 reads).
+        if (!/fin de la sesi[oó]n/i.test(item.notes)) writeEnd(w, m);
         closingPrinted = true;
         break;
     }

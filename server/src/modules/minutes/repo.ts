@@ -168,6 +168,8 @@ export async function listAgreementFollowUps(db: Db, meetingId: string): Promise
 
 export interface ProtectedRows {
   families: { name: string; surnames: string | null }[];
+  /** Institutional text that may contain a protected word and is never personal data: officials' names and positions, unit names. */
+  safePhrases: string[];
   patients: {
     givenNames: string | null;
     firstSurname: string | null;
@@ -183,7 +185,8 @@ export interface ProtectedRows {
 /**
  * What a published document of this meeting must never contain: the families' surnames (every
  * family attendee listed, attended or not) and, for every case reviewed in the meeting, the
- * child's names, CURP and NSS and the reporter's name and phone. Reads the patients table for the
+ * child's names, CURP and NSS and the reporter's name and phone; and the institutional phrases
+ * (officials' names and positions, unit names) where such a word is not personal data. Reads the patients table for the
  * cases' linked children (a join, not a copy: names corrected in the registry count at once).
  */
 export async function loadProtectedRows(db: Db, meetingId: string): Promise<ProtectedRows> {
@@ -202,7 +205,17 @@ export async function loadProtectedRows(db: Db, meetingId: string): Promise<Prot
           p.curp, p.nss, c.patient_name AS "patientName", c.reporter_name AS "reporterName", c.reporter_phone AS "reporterPhone"
         FROM seen JOIN cases c ON c.id = seen.id LEFT JOIN patients p ON p.id = c.patient_id`,
   );
-  return { families, patients };
+  const safe = await rowsOf<{ phrase: string }>(
+    db,
+    sql`SELECT DISTINCT phrase FROM (
+          SELECT unnest(ARRAY[name, position, area]) AS phrase FROM officials
+          UNION ALL
+          SELECT unnest(ARRAY[name, position, area]) FROM meeting_attendees WHERE meeting_id = ${meetingId}::uuid AND kind = 'OFFICIAL'
+          UNION ALL
+          SELECT unnest(ARRAY[name, short_name]) FROM units
+        ) p WHERE phrase IS NOT NULL AND length(phrase) >= 4`,
+  );
+  return { families, patients, safePhrases: safe.map((r) => r.phrase) };
 }
 
 // ---------------------------------------------------------------- bulletins

@@ -83,11 +83,11 @@ export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** Paragraphs of a free text (blank lines separate them; single newlines are kept inside). */
+/** Paragraphs of a free text: every non-empty line (staff type one item or paragraph per line). */
 export function paragraphs(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
+    .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean);
 }
