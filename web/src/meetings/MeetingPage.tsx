@@ -97,7 +97,7 @@ export function MeetingPage() {
         <p className="muted small">{t('meetings.evidence.intro')}</p>
         <AttachmentsPanel
           attachments={m.attachments}
-          uploadPath={can('meetings.manage') ? `/api/meetings/${m.id}/attachments` : null}
+          uploadPath={editable ? `/api/meetings/${m.id}/attachments` : null}
           accept="image/jpeg,image/png,image/webp,application/pdf"
           empty={t('meetings.evidence.empty')}
           onDone={setNotice}

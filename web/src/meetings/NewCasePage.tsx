@@ -55,7 +55,7 @@ export function NewCasePage() {
   const queryClient = useQueryClient();
   const { can } = useSession();
   const { units, pending: unitsPending } = useVisibleUnits();
-  const officials = useOfficials();
+  const officials = useOfficials(can('meetings.manage'));
   const key = useIdempotencyKey();
   const registry = can('patients.read');
   const [q, setQ] = useState('');
@@ -86,14 +86,18 @@ export function NewCasePage() {
       unitId: v.unitId ? undefined : t('meetings.errors.choose'),
       receivedAt: !v.receivedAt ? t('meetings.errors.date') : v.receivedAt > nowMexicoLocal() ? t('meetings.errors.future') : undefined,
       reporterPhone: phoneProblem(t, v.reporterPhone),
+      patientName: !picked && !v.patientName.trim() ? t('meetings.errors.patient') : undefined,
     }),
     { instant: ['reporterPhone'] },
   );
   const v = form.values;
 
+  // The only unit of a unit's staff is chosen from the start.
+  const onlyUnit = units.length === 1 ? units[0]!.id : null;
+  const setField = form.set;
   useEffect(() => {
-    if (!v.unitId && units.length === 1) form.set('unitId', units[0]!.id);
-  }, [units, v.unitId, form]);
+    if (!v.unitId && onlyUnit) setField('unitId', onlyUnit);
+  }, [onlyUnit, v.unitId, setField]);
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<CaseView>('/api/cases', { method: 'POST', body, idempotencyKey: key(body) }),
@@ -231,7 +235,7 @@ export function NewCasePage() {
           ) : null}
           {!picked ? (
             <div className="form-grid">
-              <TextField label={fields.patientName} {...form.bind('patientName')} hint={t('meetings.newCase.patientNameHint')} autoComplete="off" />
+              <TextField label={fields.patientName} {...form.bind('patientName')} hint={t('meetings.newCase.patientNameHint')} autoComplete="off" required />
             </div>
           ) : null}
         </section>
@@ -241,13 +245,16 @@ export function NewCasePage() {
           <div className="form-grid">
             <TextField label={fields.reporterName} {...form.bind('reporterName')} autoComplete="off" />
             <TextField label={fields.reporterPhone} type="tel" {...form.bind('reporterPhone')} autoComplete="off" />
-            <SelectField
-              label={fields.responsibleOfficialId}
-              {...form.bind('responsibleOfficialId')}
-              placeholder={t('meetings.newCase.chooseResponsible')}
-              options={officialOptions(officials.data)}
-              span="full"
-            />
+            {can('meetings.manage') ? (
+              <SelectField
+                label={fields.responsibleOfficialId}
+                {...form.bind('responsibleOfficialId')}
+                placeholder={t('meetings.newCase.chooseResponsible')}
+                options={officialOptions(officials.data)}
+                hint={t('meetings.newCase.responsibleHint')}
+                span="full"
+              />
+            ) : null}
           </div>
         </section>
         <div className="form-actions">

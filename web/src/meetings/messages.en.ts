@@ -44,6 +44,7 @@ export const meetingsEn: Messages['meetings'] = {
     link: 'must be a web address (https://…)',
     file: 'choose a file (photo or PDF)',
     future: 'cannot be later than now',
+    patient: 'choose the registry patient or type the name',
   },
   list: {
     title: 'Meetings with families',
@@ -270,6 +271,7 @@ export const meetingsEn: Messages['meetings'] = {
     reporterPhone: 'Contact phone',
     responsible: 'Responsible official',
     chooseResponsible: 'Unassigned',
+    responsibleHint: 'Who follows the case and reports on it in the meetings.',
     submit: 'Record case',
     createdCode: 'Case recorded: {{code}}.',
     createdWaiting: 'Case recorded, waiting for a meeting (to be reviewed in the meeting of {{day}}).',

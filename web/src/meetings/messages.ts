@@ -45,6 +45,7 @@ export const meetingsEs = {
     link: 'debe ser una dirección web (https://…)',
     file: 'elija un archivo (foto o PDF)',
     future: 'no puede ser posterior a este momento',
+    patient: 'elija al paciente del registro o escriba su nombre',
   },
   list: {
     title: 'Reuniones con familias',
@@ -271,6 +272,7 @@ export const meetingsEs = {
     reporterPhone: 'Teléfono de contacto',
     responsible: 'Funcionario responsable',
     chooseResponsible: 'Sin asignar',
+    responsibleHint: 'Quien da seguimiento al caso y lo informa en las reuniones.',
     submit: 'Registrar caso',
     createdCode: 'Caso registrado: {{code}}.',
     createdWaiting: 'Caso registrado, en espera de reunión (se revisará en la reunión del {{day}}).',
