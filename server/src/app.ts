@@ -25,6 +25,7 @@ import { registryIoRoutes } from './modules/registry-io/routes.ts';
 import { clinicalRoutes } from './modules/clinical/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { meetingFiguresRoutes } from './modules/meeting-figures/routes.ts';
+import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { minutesRoutes } from './modules/minutes/routes.ts';
 
 z.config(z.locales.es());
@@ -148,6 +149,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       await api.register(registryIoRoutes(services));
       await api.register(clinicalRoutes(services));
       await api.register(registryRoutes(services));
+      await api.register(meetingsRoutes(services));
       await api.register(meetingFiguresRoutes(services));
       await api.register(minutesRoutes(services));
     },

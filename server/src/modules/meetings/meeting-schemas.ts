@@ -363,7 +363,18 @@ export const agendaCaseSchema = caseSchema
   .omit({ description: true, reporterName: true, reporterPhone: true })
   .extend({
     carriedOver: z.boolean().describe('Tomado en una reunión anterior y aún abierto (o revisado de nuevo en esta)'),
-    updateInMeeting: caseUpdateSchema.nullable().describe('Última actualización registrada en esta reunión'),
+    updateInMeeting: z
+      .object({
+        id: z.number().int(),
+        entryDate: z.string(),
+        text: z.string(),
+        officialId: z.string().nullable(),
+        officialPosition: z.string().nullable(),
+        statusFrom: caseStatusSchema,
+        statusTo: caseStatusSchema,
+      })
+      .nullable()
+      .describe('Última actualización registrada en esta reunión'),
   })
   .meta({ id: 'AgendaCase' });
 

@@ -14,14 +14,15 @@ export function hasPermission(ctx: RequestContext, permission: string): boolean 
   return ctx.actor?.permissions.has(permission) ?? false;
 }
 
-/** Checks a permission; a denial is audited before the 403 is thrown. */
+/** Checks a permission (or any of several); a denial is audited before the 403 is thrown. */
 export async function requirePermission(
   ctx: RequestContext,
-  permission: string,
+  permission: string | readonly string[],
   target: { entity: string; entityId?: string | null; action?: string } = { entity: 'api' },
 ): Promise<Actor> {
   const actor = await requireActor(ctx, target.entity);
-  if (actor.permissions.has(permission)) return actor;
+  const anyOf = typeof permission === 'string' ? [permission] : permission;
+  if (anyOf.some((p) => actor.permissions.has(p))) return actor;
   await ctx.audit({
     action: target.action ?? 'ACCESS',
     entity: target.entity,

@@ -16,8 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, docs). */
     public?: boolean;
-    /** Permission the route requires; checked (and any denial audited) before the handler. */
-    permission?: string;
+    /** Permission the route requires (a list: any of them); checked (and any denial audited) before the handler. */
+    permission?: string | readonly string[];
     /** Allowed while the user must still change a temporary password. */
     allowWithPendingPasswordChange?: boolean;
     /** Set to false where a request without any session cookie is routine, not an attempt. */
