@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../auth/session.tsx';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { FlashNotice } from '../components/dialogs.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../components/feedback.tsx';
@@ -8,7 +7,7 @@ import { CheckboxField, TextField } from '../components/forms.tsx';
 import { usePagedList } from '../lib/paging.ts';
 import { useFilters } from '../lib/useFilters.ts';
 import { AgreementCard } from './AgreementCard.tsx';
-import { AgreementUpdateDialog } from './dialogs.tsx';
+import { AgreementUpdateDialog, useCanUpdateAgreement } from './dialogs.tsx';
 import { AGREEMENT_STATUSES, type Agreement, type AgreementStatus } from './types.ts';
 import './meetings.css';
 
@@ -58,7 +57,7 @@ export function AgreementsPage() {
 
 function BoardColumn({ status, query, onUpdate }: { status: AgreementStatus; query: Record<string, string>; onUpdate: (a: Agreement) => void }) {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const canUpdate = useCanUpdateAgreement();
   const list = usePagedList<Agreement>(['agreements', 'board', status], '/api/agreements', { ...query, status }, 30);
   const items = [...list.items].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   const overdue = items.filter((a) => a.overdue).length;
@@ -76,7 +75,7 @@ function BoardColumn({ status, query, onUpdate }: { status: AgreementStatus; que
       {list.isPending ? <Loading /> : null}
       {list.data && items.length === 0 ? <p className="empty">{t('meetings.board.empty')}</p> : null}
       {items.map((a) => (
-        <AgreementCard key={a.id} a={a} showMeeting onUpdate={can('meetings.manage') && (a.status === 'PENDING' || a.status === 'IN_PROGRESS') ? () => onUpdate(a) : undefined} />
+        <AgreementCard key={a.id} a={a} showMeeting onUpdate={canUpdate(a) ? () => onUpdate(a) : undefined} />
       ))}
       {list.hasNextPage ? (
         <button type="button" className="btn btn-secondary btn-small" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>

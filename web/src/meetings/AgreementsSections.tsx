@@ -3,27 +3,26 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
-import { useSession } from '../auth/session.tsx';
 import { ErrorAlert } from '../components/feedback.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/forms.tsx';
 import { useLiveForm } from '../patients/useLiveForm.ts';
 import { AgreementCard } from './AgreementCard.tsx';
 import { invalidateMeetings, useOfficials } from './api.ts';
-import { AgreementUpdateDialog, officialOptions } from './dialogs.tsx';
+import { AgreementUpdateDialog, officialOptions, useCanUpdateAgreement } from './dialogs.tsx';
 import type { Agreement, MeetingDetail } from './types.ts';
 
 /** Seguimiento de acuerdos: open agreements of earlier meetings, with their progress form. */
 export function AgreementsFollowUpSection({ m, onDone }: { m: MeetingDetail; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const canUpdate = useCanUpdateAgreement();
   const [open, setOpen] = useState<string | null>(null);
   const current = m.agreementsFollowUp.find((a) => a.id === open) ?? null;
-  const writable = can('meetings.manage') && m.status !== 'CLOSED';
+  const writable = m.status !== 'CLOSED';
   return (
     <section className="card meeting-section" id="seguimiento-acuerdos" aria-labelledby="seguimiento-acuerdos-title">
       <h2 id="seguimiento-acuerdos-title">{t('meetings.agreementsFollowUp.title')}</h2>
       <p className="muted small">{t('meetings.agreementsFollowUp.intro')}</p>
-      <AgreementList items={m.agreementsFollowUp} empty={t('meetings.agreementsFollowUp.empty')} onUpdate={writable ? setOpen : undefined} showMeeting />
+      <AgreementList items={m.agreementsFollowUp} empty={t('meetings.agreementsFollowUp.empty')} onUpdate={writable ? setOpen : undefined} canUpdate={canUpdate} showMeeting />
       {current ? (
         <AgreementUpdateDialog
           agreement={current}
@@ -39,12 +38,24 @@ export function AgreementsFollowUpSection({ m, onDone }: { m: MeetingDetail; onD
   );
 }
 
-function AgreementList({ items, empty, onUpdate, showMeeting }: { items: Agreement[]; empty: string; onUpdate?: ((id: string) => void) | undefined; showMeeting?: boolean }) {
+function AgreementList({
+  items,
+  empty,
+  onUpdate,
+  canUpdate,
+  showMeeting,
+}: {
+  items: Agreement[];
+  empty: string;
+  onUpdate?: ((id: string) => void) | undefined;
+  canUpdate: (a: Agreement) => boolean;
+  showMeeting?: boolean;
+}) {
   if (items.length === 0) return <p className="empty">{empty}</p>;
   return (
     <div className="agreement-list">
       {items.map((a) => (
-        <AgreementCard key={a.id} a={a} onUpdate={onUpdate ? () => onUpdate(a.id) : undefined} showMeeting={showMeeting ?? false} />
+        <AgreementCard key={a.id} a={a} onUpdate={onUpdate && canUpdate(a) ? () => onUpdate(a.id) : undefined} showMeeting={showMeeting ?? false} />
       ))}
     </div>
   );
@@ -53,13 +64,25 @@ function AgreementList({ items, empty, onUpdate, showMeeting }: { items: Agreeme
 /** Acuerdos adoptados in this meeting, and the form to add one (who answers for it is required). */
 export function AdoptedAgreementsSection({ m, editable, onDone }: { m: MeetingDetail; editable: boolean; onDone: (msg: string) => void }) {
   const { t } = useTranslation();
+  const canUpdate = useCanUpdateAgreement();
   const [open, setOpen] = useState<string | null>(null);
+  // A fresh form after each agreement (no leftover messages).
+  const [formKey, setFormKey] = useState(0);
   const current = m.agreementsAdopted.find((a) => a.id === open) ?? null;
   return (
     <section className="card meeting-section" id="acuerdos-adoptados" aria-labelledby="acuerdos-adoptados-title">
       <h2 id="acuerdos-adoptados-title">{t('meetings.adopted.title')}</h2>
-      <AgreementList items={m.agreementsAdopted} empty={t('meetings.adopted.empty')} onUpdate={editable ? setOpen : undefined} />
-      {editable ? <NewAgreementForm m={m} onDone={onDone} /> : null}
+      <AgreementList items={m.agreementsAdopted} empty={t('meetings.adopted.empty')} onUpdate={editable ? setOpen : undefined} canUpdate={canUpdate} />
+      {editable ? (
+        <NewAgreementForm
+          key={formKey}
+          m={m}
+          onDone={(msg) => {
+            setFormKey((k) => k + 1);
+            onDone(msg);
+          }}
+        />
+      ) : null}
       {current ? (
         <AgreementUpdateDialog
           agreement={current}
@@ -106,10 +129,7 @@ function NewAgreementForm({ m, onDone }: { m: MeetingDetail; onDone: (msg: strin
         ...(v.dueMeetingNumber.trim() ? { dueMeetingNumber: Number(v.dueMeetingNumber.trim()) } : {}),
       },
       {
-        onSuccess: (a) => {
-          form.setValues({ text: '', responsibleOfficialId: '', responsibleArea: '', dueDate: '', dueMeetingNumber: '' });
-          onDone(t('meetings.adopted.added', { code: a.code }));
-        },
+        onSuccess: (a) => onDone(t('meetings.adopted.added', { code: a.code })),
         onError: form.fromServer,
       },
     );

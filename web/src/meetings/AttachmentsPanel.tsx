@@ -14,6 +14,7 @@ export function AttachmentsPanel({
   uploadPath,
   accept,
   empty,
+  submitLabel,
   onDone,
 }: {
   attachments: Attachment[];
@@ -21,6 +22,8 @@ export function AttachmentsPanel({
   uploadPath: string | null;
   accept: string;
   empty: string;
+  /** The upload button's text. */
+  submitLabel: string;
   onDone: (msg: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -103,7 +106,7 @@ export function AttachmentsPanel({
           </div>
           <div className="form-actions">
             <button type="submit" className="btn btn-secondary" disabled={upload.isPending}>
-              {upload.isPending ? t('meetings.evidence.uploading') : t('meetings.evidence.upload')}
+              {upload.isPending ? t('meetings.evidence.uploading') : submitLabel}
             </button>
           </div>
         </form>

@@ -26,6 +26,7 @@ export function AttendanceSection({ m, editable, onDone }: { m: MeetingDetail; e
   const officials = m.attendees.filter((a) => a.kind === 'OFFICIAL');
   const families = m.attendees.filter((a) => a.kind === 'FAMILY');
   const attended = m.attendees.filter((a) => a.attended).length;
+  const [familyForm, setFamilyForm] = useState({ key: 0, unitId: '' });
   return (
     <section className="card meeting-section" id="asistencia" aria-labelledby="asistencia-title">
       <div className="section-bar">
@@ -41,7 +42,18 @@ export function AttendanceSection({ m, editable, onDone }: { m: MeetingDetail; e
         <div>
           <h3>{t('meetings.attendance.families')}</h3>
           {families.length === 0 ? <p className="empty">{t('meetings.attendance.noFamilies')}</p> : <AttendeeTable meetingId={m.id} rows={families} editable={editable} />}
-          {editable ? <AddFamilyForm m={m} onDone={onDone} /> : null}
+          {editable ? (
+            // A fresh form after each entry (no leftover messages); the hospital stays chosen.
+            <AddFamilyForm
+              key={familyForm.key}
+              m={m}
+              unitId={familyForm.unitId}
+              onAdded={(unitId, msg) => {
+                setFamilyForm((f) => ({ key: f.key + 1, unitId }));
+                onDone(msg);
+              }}
+            />
+          ) : null}
         </div>
       </div>
     </section>
@@ -196,12 +208,12 @@ function AddOfficialForm({ m, onDone }: { m: MeetingDetail; onDone: (msg: string
   );
 }
 
-function AddFamilyForm({ m, onDone }: { m: MeetingDetail; onDone: (msg: string) => void }) {
+function AddFamilyForm({ m, unitId, onAdded }: { m: MeetingDetail; unitId: string; onAdded: (unitId: string, msg: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const key = useIdempotencyKey();
   const { units } = useVisibleUnits();
-  const form = useLiveForm({ name: '', surnames: '', relationship: '', unitId: '' }, (v) => ({
+  const form = useLiveForm({ name: '', surnames: '', relationship: '', unitId }, (v) => ({
     name: v.name.trim() ? undefined : t('meetings.errors.required'),
     relationship: v.relationship ? undefined : t('meetings.errors.choose'),
     unitId: v.unitId ? undefined : t('meetings.errors.choose'),
@@ -225,10 +237,7 @@ function AddFamilyForm({ m, onDone }: { m: MeetingDetail; onDone: (msg: string) 
         acceptLate,
       },
       {
-        onSuccess: () => {
-          form.setValues({ name: '', surnames: '', relationship: '', unitId: v.unitId });
-          onDone(t('meetings.attendance.added', { name }));
-        },
+        onSuccess: () => onAdded(v.unitId, t('meetings.attendance.added', { name })),
         onError: (err) => {
           if (!isLateRefusal(err)) form.fromServer(err);
         },

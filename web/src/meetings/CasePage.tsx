@@ -134,6 +134,7 @@ export function CasePage() {
           uploadPath={writable && (can('cases.write') || can('meetings.manage')) ? `/api/cases/${c.id}/attachments` : null}
           accept="image/jpeg,image/png,image/webp,application/pdf"
           empty={t('meetings.case.noAttachments')}
+          submitLabel={t('meetings.case.attach')}
           onDone={setNotice}
         />
       </section>

@@ -100,6 +100,7 @@ export function MeetingPage() {
           uploadPath={editable ? `/api/meetings/${m.id}/attachments` : null}
           accept="image/jpeg,image/png,image/webp,application/pdf"
           empty={t('meetings.evidence.empty')}
+          submitLabel={t('meetings.evidence.upload')}
           onDone={setNotice}
         />
       </section>

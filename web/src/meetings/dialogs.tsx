@@ -50,6 +50,14 @@ export function useCanFollowCase(): (c: { responsible: { id: string } | null }) 
   return (c) => p.includes('meetings.manage') || p.includes('cases.write') || (p.includes('cases.follow') && mine !== null && c.responsible?.id === mine);
 }
 
+/** Who may record an agreement's progress: coordination, or the official who answers for it. */
+export function useCanUpdateAgreement(): (a: { responsible: { id: string } | null; status: string }) => boolean {
+  const user = useUser();
+  const mine = useMyOfficialId();
+  return (a) =>
+    (a.status === 'PENDING' || a.status === 'IN_PROGRESS') && (user.permissions.includes('meetings.manage') || (mine !== null && a.responsible?.id === mine));
+}
+
 interface CaseRef {
   id: string;
   code: string | null;

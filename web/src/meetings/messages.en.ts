@@ -145,7 +145,7 @@ export const meetingsEn: Messages['meetings'] = {
   },
   agreementsFollowUp: {
     title: 'Follow-up of agreements',
-    intro: 'Open agreements from earlier meetings.',
+    intro: 'Agreements from earlier meetings: the open ones and those reviewed in this meeting.',
     empty: 'No open agreements from earlier meetings.',
   },
   casesFollowUp: {
@@ -192,7 +192,7 @@ export const meetingsEn: Messages['meetings'] = {
   documents: {
     title: 'Minute and bulletin',
     minute: 'Download minute (PDF)',
-    minuteIntro: 'The minute protects confidential data: families by first name only and no patient data.',
+    minuteIntro: 'Both protect confidential data: the minute counts families by hospital and the bulletin names them by first name only; neither carries patient data.',
     bulletin: 'Press bulletin',
     bulletinGenerated: 'Draft generated from what was recorded in the meeting. Review it before approving it.',
     bulletinStatus: { DRAFT: 'Draft', APPROVED: 'Approved' },
@@ -295,6 +295,7 @@ export const meetingsEn: Messages['meetings'] = {
     addUpdate: 'Record follow-up',
     attachments: 'Case documents',
     noAttachments: 'No documents.',
+    attach: 'Attach document',
     to: 'changed to',
     recordedBy: 'Recorded by: {{name}}',
   },

@@ -146,7 +146,7 @@ export const meetingsEs = {
   },
   agreementsFollowUp: {
     title: 'Seguimiento de acuerdos',
-    intro: 'Acuerdos abiertos de reuniones anteriores.',
+    intro: 'Acuerdos de reuniones anteriores: los abiertos y los revisados en esta reunión.',
     empty: 'No hay acuerdos abiertos de reuniones anteriores.',
   },
   casesFollowUp: {
@@ -193,7 +193,7 @@ export const meetingsEs = {
   documents: {
     title: 'Minuta y boletín',
     minute: 'Descargar minuta (PDF)',
-    minuteIntro: 'La minuta protege los datos confidenciales: familias solo con su nombre de pila y sin datos de pacientes.',
+    minuteIntro: 'Ambos protegen los datos confidenciales: la minuta cuenta a las familias por unidad médica y el boletín las nombra solo por su nombre de pila; ninguno lleva datos de pacientes.',
     bulletin: 'Boletín de prensa',
     bulletinGenerated: 'Borrador generado a partir de lo registrado en la reunión. Revíselo antes de aprobarlo.',
     bulletinStatus: { DRAFT: 'Borrador', APPROVED: 'Aprobado' },
@@ -296,6 +296,7 @@ export const meetingsEs = {
     addUpdate: 'Registrar seguimiento',
     attachments: 'Documentos del caso',
     noAttachments: 'Sin documentos.',
+    attach: 'Adjuntar documento',
     to: 'pasó a',
     recordedBy: 'Registró: {{name}}',
   },
