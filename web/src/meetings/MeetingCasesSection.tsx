@@ -75,7 +75,11 @@ export function MeetingCasesSection({ m, onDone }: { m: MeetingDetail; onDone: (
 function CaseRow({ c, lang, linkable, onRecord }: { c: AgendaCase; lang: string; linkable: boolean; onRecord: (() => void) | undefined }) {
   const { t } = useTranslation();
   const code = c.code ? caseCode(c.code) : t('meetings.caseWaiting');
-  const last = c.updateInMeeting ?? (c.lastUpdate ? { ...c.lastUpdate, official: null } : null);
+  const last = c.updateInMeeting
+    ? { entryDate: c.updateInMeeting.entryDate, text: c.updateInMeeting.text, reporter: c.updateInMeeting.officialPosition }
+    : c.lastUpdate
+      ? { entryDate: c.lastUpdate.entryDate, text: c.lastUpdate.text, reporter: null }
+      : null;
   return (
     <tr data-case={c.code ?? c.id} className={c.updateInMeeting ? 'row-reviewed' : undefined}>
       <td data-label={t('meetings.casesFollowUp.col.code')} className="cell-main">
@@ -110,7 +114,7 @@ function CaseRow({ c, lang, linkable, onRecord }: { c: AgendaCase; lang: string;
           <div>
             <span className="cell-sub">
               {formatDate(last.entryDate, lang)}
-              {last.official ? ` · ${last.official.name}` : ''}
+              {last.reporter ? ` · ${last.reporter}` : ''}
             </span>
             <span>{last.text}</span>
           </div>

@@ -136,7 +136,16 @@ export interface CaseDetail extends CaseView {
 
 export interface AgendaCase extends Omit<CaseView, 'description' | 'reporterName' | 'reporterPhone'> {
   carriedOver: boolean;
-  updateInMeeting: CaseUpdate | null;
+  /** The latest update recorded in this meeting (flat: who reported it by position). */
+  updateInMeeting: {
+    id: number;
+    entryDate: string;
+    text: string;
+    officialId: string | null;
+    officialPosition: string | null;
+    statusFrom: CaseStatus;
+    statusTo: CaseStatus;
+  } | null;
 }
 
 export interface AgreementUpdate {
