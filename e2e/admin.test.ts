@@ -79,7 +79,7 @@ describe('administración de cuentas', () => {
       await page.getByRole('button', { name: 'Guardar nueva contraseña' }).click();
       await page.waitForURL((u) => u.pathname === '/');
       await page.getByRole('heading', { level: 1, name: /Enfermera de prueba/ }).waitFor();
-      expect(await navLinks(page)).toEqual(['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Unidades médicas']);
+      expect(await navLinks(page)).toEqual(['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Reuniones', 'Casos específicos', 'Acuerdos', 'Cifras de reuniones', 'Unidades médicas']);
     } finally {
       await person.context.close();
     }
