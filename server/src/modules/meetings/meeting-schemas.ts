@@ -34,6 +34,22 @@ export const caseChannelSchema = enumOf(CASE_CHANNELS);
 export const caseStatusSchema = enumOf(CASE_STATUSES);
 export const agreementStatusSchema = enumOf(AGREEMENT_STATUSES);
 
+/** `?status=A,B` (case-insensitive) → the listed statuses, each checked against `values`. */
+const statusListQuery = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      if (!v) return undefined;
+      const list = v.split(',').map((s) => s.trim().toUpperCase());
+      const bad = list.filter((s) => !(values as readonly string[]).includes(s));
+      if (bad.length) {
+        c.addIssue({ code: 'custom', message: `estado desconocido ${bad.join(', ')}; use ${values.join(', ')} (separados por coma)` });
+        return z.NEVER;
+      }
+      return list as T[number][];
+    });
+
 // ---------- officials ----------
 
 export const officialSchema = z
@@ -259,19 +275,7 @@ export const caseUpdateInputSchema = z.object({
 });
 
 export const caseListQuery = z.object({
-  status: z
-    .string()
-    .optional()
-    .transform((v, c) => {
-      if (!v) return undefined;
-      const list = v.split(',').map((s) => s.trim().toUpperCase());
-      const bad = list.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
-      if (bad.length) {
-        c.addIssue({ code: 'custom', message: `estado desconocido ${bad.join(', ')}; use ${CASE_STATUSES.join(', ')} (separados por coma)` });
-        return z.NEVER;
-      }
-      return list as (typeof CASE_STATUSES)[number][];
-    })
+  status: statusListQuery(CASE_STATUSES)
     .describe('Uno o varios estados separados por coma; OPEN no existe: use RECEIVED,IN_FOLLOW_UP'),
   meeting: z.coerce.number().int().min(1, 'debe ser un número de reunión').optional().describe('Número de reunión en que se tomó el caso'),
   unitId: uuidField('una unidad médica').optional(),
@@ -338,19 +342,7 @@ export const agreementUpdateInputSchema = z.object({
 });
 
 export const agreementListQuery = z.object({
-  status: z
-    .string()
-    .optional()
-    .transform((v, c) => {
-      if (!v) return undefined;
-      const list = v.split(',').map((s) => s.trim().toUpperCase());
-      const bad = list.filter((s) => !(AGREEMENT_STATUSES as readonly string[]).includes(s));
-      if (bad.length) {
-        c.addIssue({ code: 'custom', message: `estado desconocido ${bad.join(', ')}; use ${AGREEMENT_STATUSES.join(', ')} (separados por coma)` });
-        return z.NEVER;
-      }
-      return list as (typeof AGREEMENT_STATUSES)[number][];
-    }),
+  status: statusListQuery(AGREEMENT_STATUSES),
   meeting: z.coerce.number().int().min(1).optional().describe('Número de la reunión en que se adoptó'),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   cursor: z.string().max(500).optional(),
