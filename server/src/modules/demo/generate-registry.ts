@@ -657,7 +657,8 @@ export class RegistryGenerator {
       }
     } else if (outcome === 'suspect' && lastGiven !== null && chance(r, 0.4)) {
       const traced = Math.min(today, lastGiven + int(r, 29, 45));
-      if (traced > lastGiven) this.followUp(p, out, traced, 'ABANDONMENT_TRACE', 'ALIVE', null, oneOf(r, SUSPECT_TRACE_REASONS), null, unitAt(traced));
+      // A trace after the death would be a call to a family already recorded as bereaved.
+      if (traced > lastGiven && (deathDay === null || traced < deathDay)) this.followUp(p, out, traced, 'ABANDONMENT_TRACE', 'ALIVE', null, oneOf(r, SUSPECT_TRACE_REASONS), null, unitAt(traced));
     } else if (allGiven && outcome === 'normal' && !palliative && treatmentEnd <= today && !ongoingOthers && (deathDay === null || treatmentEnd < deathDay - 30)) {
       completedOn = treatmentEnd;
       p.statuses.push({ status: 'COMPLETED', since: completedOn, reason: 'Fin del tratamiento planeado' });

@@ -30,6 +30,20 @@ describe('demo registry generator (pure)', () => {
     return buf.drain();
   };
 
+  it('whatever "now" is, no follow-up, cycle or measurement falls after the death (20 consecutive cut dates)', () => {
+    const late: string[] = [];
+    for (let k = 0; k < 20; k++) {
+      const now = new Date(Date.parse('2026-09-01T17:00:00Z') + k * 86_400_000);
+      const rows = run(20201105, now, 300);
+      const death = new Map(rows.get('patients')!.filter((p) => p[19] !== null).map((p) => [p[0], p[19] as string]));
+      const after = (patientId: unknown, day: unknown) => typeof day === 'string' && death.has(patientId) && day > death.get(patientId)!;
+      for (const f of rows.get('followUps') ?? []) if (after(f[1], f[2])) late.push(`seguimiento ${f[3]} ${f[2]}`);
+      for (const c of rows.get('cycles') ?? []) if (after(c[2], c[7])) late.push(`ciclo ${c[7]}`);
+      for (const m of rows.get('measurements') ?? []) if (after(m[1], m[2])) late.push(`medición ${m[2]}`);
+    }
+    expect(late).toEqual([]);
+  });
+
   it('is deterministic for a seed and a "now", and another seed gives another registry', () => {
     const now = new Date('2026-03-12T17:00:00Z');
     const a = run(11, now);
