@@ -35,7 +35,7 @@ describe('demo registry generator (pure)', () => {
     for (let k = 0; k < 20; k++) {
       const now = new Date(Date.parse('2026-09-01T17:00:00Z') + k * 86_400_000);
       const rows = run(20201105, now, 300);
-      const death = new Map(rows.get('patients')!.filter((p) => p[19] !== null).map((p) => [p[0], p[19] as string]));
+      const death = new Map<unknown, string>(rows.get('patients')!.filter((p) => p[19] !== null).map((p) => [p[0], p[19] as string]));
       const after = (patientId: unknown, day: unknown) => typeof day === 'string' && death.has(patientId) && day > death.get(patientId)!;
       for (const f of rows.get('followUps') ?? []) if (after(f[1], f[2])) late.push(`seguimiento ${f[3]} ${f[2]}`);
       for (const c of rows.get('cycles') ?? []) if (after(c[2], c[7])) late.push(`ciclo ${c[7]}`);
