@@ -27,6 +27,8 @@ import { registryRoutes } from './modules/registry/routes.ts';
 import { meetingFiguresRoutes } from './modules/meeting-figures/routes.ts';
 import { meetingsRoutes } from './modules/meetings/routes.ts';
 import { minutesRoutes } from './modules/minutes/routes.ts';
+import { supplyRequestsRoutes } from './modules/supply-requests/routes.ts';
+import { whatsappRoutes } from './modules/whatsapp/routes.ts';
 
 z.config(z.locales.es());
 
@@ -152,6 +154,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       await api.register(meetingsRoutes(services));
       await api.register(meetingFiguresRoutes(services));
       await api.register(minutesRoutes(services));
+      await api.register(supplyRequestsRoutes(services));
+      await api.register(whatsappRoutes(services));
     },
     { prefix: '/api' },
   );

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -49,6 +49,16 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   WEB_DIST_DIR: z.string().default('./dist/web'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'debe tener al menos 8 caracteres').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(16, 'debe tener al menos 16 caracteres').optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(10).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d{5,20}$/, 'debe ser el identificador numérico del número de WhatsApp').default('100000000000001'),
+  WHATSAPP_API_BASE: z.string().url('debe ser una URL').default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'debe tener la forma v21.0').default('v21.0'),
+  WHATSAPP_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(80),
+  WHATSAPP_SIMULATOR: boolFromEnv.optional(),
+  WHATSAPP_WORKER: boolFromEnv.default(true),
+  WHATSAPP_BUSINESS_NUMBER: z.string().default('525548363312'),
 });
 
 export type DatabaseMode = 'embedded' | 'postgres';
@@ -77,6 +87,22 @@ export interface Config {
   loginLockMinutes: number;
   webDistDir: string;
   version: string;
+  whatsapp: WhatsAppConfig;
+}
+
+export interface WhatsAppConfig {
+  verifyToken: string;
+  /** Key of X-Hub-Signature-256. Without WHATSAPP_APP_SECRET, derived from the session secret (demo). */
+  appSecret: string;
+  /** Unset: the local outbox (nothing leaves the machine). */
+  accessToken: string | undefined;
+  phoneNumberId: string;
+  apiBase: string;
+  apiVersion: string;
+  sendRate: number;
+  simulator: boolean;
+  worker: boolean;
+  businessNumber: string;
 }
 
 /** Parses and validates the environment. Throws ConfigError naming the first bad variable. */
@@ -99,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const dataDir = path.resolve(e.DATA_DIR);
+  const sessionSecret = e.SESSION_SECRET ?? loadOrCreateSecret(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -106,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMode: e.DATABASE_URL ? 'postgres' : 'embedded',
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
-    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    sessionSecret,
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     demoPatients: e.DEMO_PATIENTS,
@@ -121,6 +148,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     version: readVersion(),
+    whatsapp: {
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN ?? 'oncoped-demo-verify',
+      appSecret: e.WHATSAPP_APP_SECRET ?? createHmac('sha256', sessionSecret).update('whatsapp-app-secret').digest('hex'),
+      accessToken: e.WHATSAPP_ACCESS_TOKEN,
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+      apiBase: e.WHATSAPP_API_BASE.replace(/\/+$/, ''),
+      apiVersion: e.WHATSAPP_API_VERSION,
+      sendRate: e.WHATSAPP_SEND_RATE,
+      simulator: e.WHATSAPP_SIMULATOR ?? e.DEMO_DATA,
+      worker: e.WHATSAPP_WORKER,
+      businessNumber: e.WHATSAPP_BUSINESS_NUMBER,
+    },
   };
 }
 

@@ -65,6 +65,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     LOGIN_RATE_LIMIT: '1000',
     // A small registry keeps start-up fast; tests that need specific patients create them.
     DEMO_PATIENTS: String(TEST_DEMO_PATIENTS),
+    // The ChatBot's background loops stay off: tests drain them explicitly (browser tests turn them on).
+    WHATSAPP_WORKER: 'false',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...opts.env,
   });

@@ -9,6 +9,7 @@ import { FULL_DEMO_PATIENTS } from './generate-registry.ts';
 import { demoId, prng } from './ids.ts';
 import { meetingsStep } from './meetings-step.ts';
 import { registryStep } from './registry-step.ts';
+import { whatsappStep } from './whatsapp-step.ts';
 import { DEMO_UNITS } from './units-data.ts';
 
 export const DEFAULT_DEMO_SEED = 20201105;
@@ -87,7 +88,7 @@ export async function generateDemoData(db: Database, log: Logger, opts: DemoOpti
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const patients = opts.patients ?? FULL_DEMO_PATIENTS;
-  const steps = [unitsStep, accountsStep(passwordHash), ...(patients > 0 ? [registryStep(patients)] : []), meetingsStep, ...(opts.extraSteps ?? [])];
+  const steps = [unitsStep, accountsStep(passwordHash), ...(patients > 0 ? [registryStep(patients)] : []), meetingsStep, ...(patients > 0 ? [whatsappStep] : []), ...(opts.extraSteps ?? [])];
   await db.transaction(async (tx) => {
     const ctx: DemoContext = {
       tx,

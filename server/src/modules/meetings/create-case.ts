@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { hasPermission, requireActor } from '../../platform/access/guard.ts';
 import { writeAuditInTx } from '../../platform/audit/writer.ts';
 import { AppError, conflict, pgErrorCode, validationFailed } from '../../platform/errors.ts';
+import type { Tx } from '../../platform/db/gateway.ts';
 import type { Services } from '../../platform/services.ts';
 import { getCase } from './get-case.ts';
 import type { CaseInput } from './meeting-schemas.ts';
@@ -38,60 +39,79 @@ export async function createCase(s: Services, ctx: RequestContext, input: CaseIn
 
   let id: string;
   try {
-    id = await s.db.transaction(async (tx) => {
-      if (!(await repo.unitName(tx, input.unitId))) throw validationFailed([{ field: 'unitId', message: 'no existe esa unidad médica' }]);
-      if (input.patientId) {
-        const unit = await repo.patientUnit(tx, input.patientId);
-        if (!unit) throw validationFailed([{ field: 'patientId', message: 'no existe ese paciente en el registro' }]);
-        if (unit !== input.unitId) throw validationFailed([{ field: 'unitId', message: 'el paciente se atiende en otra unidad; indique la unidad del registro' }]);
-      }
-      if (input.responsibleOfficialId && !(await repo.findOfficial(tx, input.responsibleOfficialId))) {
-        throw validationFailed([{ field: 'responsibleOfficialId', message: 'no existe ese funcionario' }]);
-      }
-      await repo.lockCaseSequence(tx);
-      let meeting: repo.MeetingRow | undefined;
-      if (explicit) {
-        meeting = await repo.findMeetingByNumber(tx, explicit.meeting);
-        if (!meeting) throw validationFailed([{ field: 'code', message: `no existe la reunión ${explicit.meeting}` }]);
-        if (meeting.status === 'CLOSED') throw meetingClosed(meeting.number, 'code');
-        const taken = await repo.sequenceTaken(tx, explicit.sequence);
-        if (taken) throw codeTaken(taken === `${explicit.meeting}.${explicit.sequence}` ? taken : `${explicit.meeting}.${explicit.sequence} (el consecutivo ${explicit.sequence} es CE ${taken})`);
-      } else if (input.meetingId) {
-        meeting = await loadOpenMeeting(tx, input.meetingId, 'meetingId');
-      } else {
-        meeting = await repo.meetingForReceipt(tx, receivedAt);
-      }
-      const caseId = await repo.insertCase(tx, {
-        receivedAt,
-        channel: input.channel,
-        category: input.category,
-        title: input.title,
-        description: input.description ?? null,
-        patientId: input.patientId ?? null,
-        patientName: input.patientId ? null : (input.patientName ?? null),
-        unitId: input.unitId,
-        reporterName: input.reporterName ?? null,
-        reporterPhone: input.reporterPhone ?? null,
-        responsibleOfficialId: input.responsibleOfficialId ?? null,
-        createdBy: actor.id,
-      });
-      let code: string | null = null;
-      if (meeting && explicit) {
-        await repo.setExplicitCode(tx, caseId, meeting, explicit.sequence);
-        code = `${meeting.number}.${explicit.sequence}`;
-      } else if (meeting) {
-        code = (await repo.assignCodes(tx, meeting, [caseId]))[0]!;
-      }
-      await writeAuditInTx(tx, [
-        ctx.auditRow({ action: 'CREATE', entity: 'case', entityId: caseId, unitId: input.unitId, detail: { code, channel: input.channel, category: input.category } }),
-      ]);
-      return caseId;
-    });
+    id = (await s.db.transaction((tx) => createCaseInTx(tx, ctx, input, { receivedAt, explicit, createdBy: actor.id }))).id;
   } catch (err) {
     if (pgErrorCode(err) === '23505' && explicit) throw codeTaken(`${explicit.meeting}.${explicit.sequence}`);
     throw err;
   }
   return getCase(s, ctx, id, { audit: false });
+}
+
+export interface CreatedCase {
+  id: string;
+  code: string | null;
+  meeting: { id: string; number: number; scheduledAt: Date } | null;
+}
+
+/**
+ * The case's insert and code assignment inside the caller's transaction, for callers that must
+ * commit it together with their own writes (the ChatBot marks the message processed in the same
+ * transaction). Validates the unit, patient and official; the caller checks who may create it.
+ */
+export async function createCaseInTx(
+  tx: Tx,
+  ctx: Pick<RequestContext, 'auditRow'>,
+  input: CaseInput,
+  opts: { receivedAt: Date; explicit?: { meeting: number; sequence: number }; createdBy: string | null },
+): Promise<CreatedCase> {
+  const { receivedAt, explicit } = opts;
+  if (!(await repo.unitName(tx, input.unitId))) throw validationFailed([{ field: 'unitId', message: 'no existe esa unidad médica' }]);
+  if (input.patientId) {
+    const unit = await repo.patientUnit(tx, input.patientId);
+    if (!unit) throw validationFailed([{ field: 'patientId', message: 'no existe ese paciente en el registro' }]);
+    if (unit !== input.unitId) throw validationFailed([{ field: 'unitId', message: 'el paciente se atiende en otra unidad; indique la unidad del registro' }]);
+  }
+  if (input.responsibleOfficialId && !(await repo.findOfficial(tx, input.responsibleOfficialId))) {
+    throw validationFailed([{ field: 'responsibleOfficialId', message: 'no existe ese funcionario' }]);
+  }
+  await repo.lockCaseSequence(tx);
+  let meeting: repo.MeetingRow | undefined;
+  if (explicit) {
+    meeting = await repo.findMeetingByNumber(tx, explicit.meeting);
+    if (!meeting) throw validationFailed([{ field: 'code', message: `no existe la reunión ${explicit.meeting}` }]);
+    if (meeting.status === 'CLOSED') throw meetingClosed(meeting.number, 'code');
+    const taken = await repo.sequenceTaken(tx, explicit.sequence);
+    if (taken) throw codeTaken(taken === `${explicit.meeting}.${explicit.sequence}` ? taken : `${explicit.meeting}.${explicit.sequence} (el consecutivo ${explicit.sequence} es CE ${taken})`);
+  } else if (input.meetingId) {
+    meeting = await loadOpenMeeting(tx, input.meetingId, 'meetingId');
+  } else {
+    meeting = await repo.meetingForReceipt(tx, receivedAt);
+  }
+  const caseId = await repo.insertCase(tx, {
+    receivedAt,
+    channel: input.channel,
+    category: input.category,
+    title: input.title,
+    description: input.description ?? null,
+    patientId: input.patientId ?? null,
+    patientName: input.patientId ? null : (input.patientName ?? null),
+    unitId: input.unitId,
+    reporterName: input.reporterName ?? null,
+    reporterPhone: input.reporterPhone ?? null,
+    responsibleOfficialId: input.responsibleOfficialId ?? null,
+    createdBy: opts.createdBy,
+  });
+  let code: string | null = null;
+  if (meeting && explicit) {
+    await repo.setExplicitCode(tx, caseId, meeting, explicit.sequence);
+    code = `${meeting.number}.${explicit.sequence}`;
+  } else if (meeting) {
+    code = (await repo.assignCodes(tx, meeting, [caseId]))[0]!;
+  }
+  await writeAuditInTx(tx, [
+    ctx.auditRow({ action: 'CREATE', entity: 'case', entityId: caseId, unitId: input.unitId, detail: { code, channel: input.channel, category: input.category } }),
+  ]);
+  return { id: caseId, code, meeting: meeting ? { id: meeting.id, number: meeting.number, scheduledAt: meeting.scheduledAt } : null };
 }
 
 function parseCode(code: string): { meeting: number; sequence: number } {

@@ -734,3 +734,31 @@ export async function findAttachment(db: Db, id: string): Promise<(AttachmentRow
   if (!row) return undefined;
   return { ...row, content: Buffer.isBuffer(row.content) ? row.content : Buffer.from(row.content) };
 }
+
+export interface FamilyCaseRow {
+  id: string;
+  code: string | null;
+  title: string;
+  status: CaseStatus;
+  meetingNumber: number | null;
+  receivedAt: Date;
+  lastUpdateDate: string | null;
+  lastUpdateText: string | null;
+}
+
+/** The cases of these patients with their latest follow-up entry, most recent first (what a family may know). */
+export async function familyCases(db: Db, patientIds: readonly string[], limit: number): Promise<FamilyCaseRow[]> {
+  if (!patientIds.length) return [];
+  return withDates(
+    await rowsOf<FamilyCaseRow>(
+      db,
+      sql`SELECT c.id, c.code, c.title, c.status, c.meeting_number AS "meetingNumber", ${ts('c.received_at')} AS "receivedAt",
+            to_char(lu.entry_date, 'YYYY-MM-DD') AS "lastUpdateDate", lu.text AS "lastUpdateText"
+          FROM cases c
+          LEFT JOIN LATERAL (SELECT u.entry_date, u.text FROM case_updates u WHERE u.case_id = c.id ORDER BY u.entry_date DESC, u.id DESC LIMIT 1) lu ON true
+          WHERE c.patient_id = ANY(${`{${patientIds.join(',')}}`}::uuid[])
+          ORDER BY c.received_at DESC LIMIT ${limit}`,
+    ),
+    ['receivedAt'],
+  );
+}

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'cases.read': 'Consultar los casos específicos de los pacientes de sus unidades',
   'cases.write': 'Registrar casos específicos de sus unidades y anotar su seguimiento',
   'cases.follow': 'Dar seguimiento a los casos específicos asignados a su nombre',
+  'whatsapp.inbox': 'Atender conversaciones del ChatBot de WhatsApp: bandeja, historial y respuestas a familias',
+  'whatsapp.manage': 'Editar y publicar los flujos del ChatBot de WhatsApp',
+  'whatsapp.figures': 'Consultar las cifras del ChatBot de WhatsApp',
+  'supply.read': 'Consultar las solicitudes de medicamentos e insumos de sus unidades',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,14 +51,14 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     name: 'Coordinación nacional',
     description: 'Da seguimiento a todas las unidades de la red.',
     scope: 'ALL_UNITS',
-    permissions: ['units.read', 'patients.read', 'patients.merge', 'patients.export', 'registry.progress', 'registry.census', 'meetings.read', 'meetings.manage', 'cases.read', 'cases.write'],
+    permissions: ['units.read', 'patients.read', 'patients.merge', 'patients.export', 'registry.progress', 'registry.census', 'meetings.read', 'meetings.manage', 'cases.read', 'cases.write', 'whatsapp.inbox', 'whatsapp.manage', 'whatsapp.figures', 'supply.read'],
   },
-  { key: 'physician', name: 'Médico(a)', description: 'Personal médico de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'patients.merge', 'patients.import', 'patients.export', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write'] },
+  { key: 'physician', name: 'Médico(a)', description: 'Personal médico de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'patients.merge', 'patients.import', 'patients.export', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write', 'supply.read'] },
   { key: 'nurse', name: 'Enfermería', description: 'Personal de enfermería de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'patients.write', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write'] },
   { key: 'blood_bank', name: 'Banco de sangre', description: 'Personal del banco de sangre y del servicio de transfusión.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
-  { key: 'pharmacy', name: 'Farmacia y abasto', description: 'Personal de farmacia y abasto de medicamentos.', scope: 'ASSIGNED_UNITS', permissions: ['units.read'] },
-  { key: 'social_work', name: 'Trabajo social', description: 'Personal de trabajo social de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write'] },
-  { key: 'call_center', name: 'Centro de atención telefónica', description: 'Atiende a familias y donantes por teléfono.', scope: 'ALL_UNITS', permissions: ['units.read', 'cases.read', 'cases.write'] },
+  { key: 'pharmacy', name: 'Farmacia y abasto', description: 'Personal de farmacia y abasto de medicamentos.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'supply.read'] },
+  { key: 'social_work', name: 'Trabajo social', description: 'Personal de trabajo social de una unidad.', scope: 'ASSIGNED_UNITS', permissions: ['units.read', 'patients.read', 'registry.progress', 'meetings.read', 'cases.read', 'cases.write', 'whatsapp.inbox', 'supply.read'] },
+  { key: 'call_center', name: 'Centro de atención telefónica', description: 'Atiende a familias y donantes por teléfono y por WhatsApp.', scope: 'ALL_UNITS', permissions: ['units.read', 'cases.read', 'cases.write', 'whatsapp.inbox'] },
   {
     key: 'official',
     name: 'Funcionario(a) responsable',

@@ -9,3 +9,5 @@ export * from '../../modules/clinical/schema.ts';
 export * from '../../modules/registry/schema.ts';
 export * from '../../modules/registry-io/schema.ts';
 export * from '../../modules/meetings/schema.ts';
+export * from '../../modules/whatsapp/schema.ts';
+export * from '../../modules/supply-requests/schema.ts';

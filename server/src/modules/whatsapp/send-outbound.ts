@@ -1,0 +1,72 @@
+/**
+ * Delivers the outbox. With WHATSAPP_ACCESS_TOKEN unset (the embedded default) nothing leaves the
+ * machine: queued messages are marked sent with a local id, and the simulator reads them. Otherwise
+ * each message is POSTed to the Cloud API, in order per contact, under the configured rate; 429,
+ * 5xx and throttling codes are retried with exponential backoff, other errors are recorded on the
+ * message (e.g. 131047 re-engagement required, 131026 undeliverable).
+ */
+import type { Services } from '../../platform/services.ts';
+import { postMessage } from './cloud-api.ts';
+import * as repo from './repo.ts';
+
+const MAX_ATTEMPTS = 6;
+const LEASE_SECONDS = 60;
+const BATCH = 100;
+
+/** A token bucket: at most `rate` sends per second across the process (Meta's throughput tier). */
+class RateLimiter {
+  private tokens: number;
+  private last = Date.now();
+  constructor(private readonly rate: number) {
+    this.tokens = rate;
+  }
+  async take(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+      this.last = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.ceil(((1 - this.tokens) / this.rate) * 1000)));
+    }
+  }
+}
+
+const limiters = new WeakMap<object, RateLimiter>();
+
+export function backoffSeconds(attempt: number): number {
+  return Math.min(300, 2 ** attempt) + Math.random();
+}
+
+/** Sends one batch of queued messages; returns how many it handled (0: nothing queued). */
+export async function sendBatch(s: Services): Promise<number> {
+  const cfg = s.config.whatsapp;
+  if (!cfg.accessToken) return repo.sendLocally(s.db.orm, BATCH * 2);
+  let limiter = limiters.get(cfg);
+  if (!limiter) limiters.set(cfg, (limiter = new RateLimiter(cfg.sendRate)));
+  const claimed = await repo.claimOutbound(s.db.orm, BATCH, LEASE_SECONDS);
+  if (!claimed.length) return 0;
+  const byContact = new Map<string, repo.ClaimedOutbound[]>();
+  for (const m of claimed) byContact.set(m.contactId, [...(byContact.get(m.contactId) ?? []), m]);
+  await Promise.all(
+    [...byContact.values()].map(async (messages) => {
+      for (const m of messages) {
+        await limiter.take();
+        const res = await postMessage(cfg, m.toWaId, m.id, m.payload);
+        if (res.ok) {
+          await repo.markSent(s.db.orm, m.id, res.wamid);
+          await repo.reapplyStatuses(s.db.orm, [res.wamid]);
+        } else if (res.retry && m.attempts < MAX_ATTEMPTS) {
+          const wait = res.retryAfterSeconds ?? backoffSeconds(m.attempts);
+          await repo.markRetry(s.db.orm, m.id, new Date(Date.now() + wait * 1000), { code: res.code, title: res.title });
+        } else {
+          await repo.markFailed(s.db.orm, m.id, { code: res.code, title: res.title });
+          s.log.warn({ outboundId: m.id, code: res.code }, 'whatsapp send failed');
+        }
+      }
+    }),
+  );
+  return claimed.length;
+}

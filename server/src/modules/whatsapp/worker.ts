@@ -1,0 +1,165 @@
+/**
+ * The ChatBot's background loops in the server process: processing of stored inbound messages (per
+ * contact in order, several contacts at once), the wait timeouts, and the sender that delivers the
+ * outbox to the Cloud API (or marks it sent in the local outbox). Each loop sleeps when idle and is
+ * woken at once by `nudge()` after the webhook stores a delivery.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Services } from '../../platform/services.ts';
+import { FlowStore } from './flow-store.ts';
+import { markFailedMessage, processContact, processTimeout } from './process-inbound.ts';
+import * as repo from './repo.ts';
+import { sendBatch } from './send-outbound.ts';
+
+const IDLE_MS = 500;
+
+export class WhatsAppWorker {
+  readonly flows = new FlowStore();
+  private running = false;
+  private wake: (() => void) | null = null;
+  private sendWake: (() => void) | null = null;
+  private loops: Promise<void>[] = [];
+  private readonly concurrency: number;
+
+  constructor(private readonly s: Services) {
+    this.concurrency = s.db.mode === 'embedded' ? 1 : Math.max(1, Math.min(8, s.config.databasePoolSize - 2));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = [this.processLoop(), this.sendLoop(), this.timeoutLoop()];
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    this.sendWake?.();
+    await Promise.allSettled(this.loops);
+  }
+
+  /** New messages were stored: process them now rather than at the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Something was queued outside processing (a staff reply): send it now. */
+  nudgeSender(): void {
+    this.sendWake?.();
+  }
+
+  private idle(which: 'process' | 'send', ms = IDLE_MS): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      if (which === 'process') this.wake = done;
+      else this.sendWake = done;
+    });
+  }
+
+  /** Processes every pending message now (tests and benchmarks); returns how many. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.processRound();
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  /** Sends everything queued now (tests); returns how many were attempted. */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await sendBatch(this.s);
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  private async processRound(): Promise<number> {
+    const phones = await repo.pendingContacts(this.s.db.orm, 256);
+    if (!phones.length) return 0;
+    let total = 0;
+    let next = 0;
+    const lane = async () => {
+      while (next < phones.length) {
+        const phone = phones[next++]!;
+        const n = await this.processSafely(phone);
+        total += n;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, phones.length) }, lane));
+    return total;
+  }
+
+  private async processSafely(phone: string): Promise<number> {
+    try {
+      return await processContact(this.s, this.flows, phone);
+    } catch (err) {
+      this.s.log.warn({ err: { message: (err as Error).message } }, 'whatsapp batch failed; retrying message by message');
+    }
+    try {
+      return await processContact(this.s, this.flows, phone, 1);
+    } catch (err) {
+      this.s.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'whatsapp message failed; marked ERROR');
+      await markFailedMessage(this.s, phone).catch(() => undefined);
+      return 1;
+    }
+  }
+
+  private async processLoop(): Promise<void> {
+    while (this.running) {
+      let n = 0;
+      try {
+        n = await this.processRound();
+      } catch (err) {
+        this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp processing loop error');
+        await sleep(1000);
+      }
+      if (n > 0) this.sendWake?.();
+      else await this.idle('process');
+    }
+  }
+
+  private async sendLoop(): Promise<void> {
+    try {
+      await repo.failAbandonedSends(this.s.db.orm);
+    } catch (err) {
+      this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp abandoned sends check failed');
+    }
+    while (this.running) {
+      let n = 0;
+      try {
+        n = await sendBatch(this.s);
+      } catch (err) {
+        this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp send loop error');
+        await sleep(1000);
+      }
+      if (n === 0) await this.idle('send');
+    }
+  }
+
+  private async timeoutLoop(): Promise<void> {
+    while (this.running) {
+      try {
+        for (const r of await repo.timedOutRuns(this.s.db.orm, this.s.now(), 100)) await processTimeout(this.s, this.flows, r.contactId, r.phone);
+      } catch (err) {
+        this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp timeout loop error');
+      }
+      for (let i = 0; i < 10 && this.running; i++) await sleep(500);
+    }
+  }
+}
+
+const workers = new WeakMap<Services, WhatsAppWorker>();
+
+/** The one worker of these services (the routes start and stop it; tests drain it). */
+export function workerFor(s: Services): WhatsAppWorker {
+  let w = workers.get(s);
+  if (!w) workers.set(s, (w = new WhatsAppWorker(s)));
+  return w;
+}
