@@ -17,19 +17,21 @@ const REGISTRY_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro',
 /** Physicians also import spreadsheets (patients.import). */
 const PHYSICIAN_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', 'Importar', ...MEETINGS_NAV, 'Unidades médicas'];
 const ADMIN_NAV = ['Inicio', 'Avance de registro', 'Unidades médicas', 'Usuarios', 'Roles y permisos', 'Bitácora'];
+/** Coordination and social work also attend the WhatsApp ChatBot (whatsapp.inbox): one «WhatsApp» entry. */
+const WHATSAPP_NAV = ['Inicio', 'Pacientes', 'Pendientes', 'Avance de registro', ...MEETINGS_NAV, 'WhatsApp', 'Unidades médicas'];
 
 /** What each demo account must see: its navigation, role in Spanish and scope on Inicio. */
 const ACCOUNTS: { username: string; nav: string[]; role: string; scope: string | null }[] = [
   { username: 'admin', nav: ADMIN_NAV, role: 'Administración', scope: 'Ve todas las unidades de la red' },
-  { username: 'coordinacion', nav: REGISTRY_NAV, role: 'Coordinación nacional', scope: 'Ve todas las unidades de la red' },
+  { username: 'coordinacion', nav: WHATSAPP_NAV, role: 'Coordinación nacional', scope: 'Ve todas las unidades de la red' },
   { username: 'medico', nav: PHYSICIAN_NAV, role: 'Médico(a)', scope: 'Pediatría CMN Siglo XXI' },
   { username: 'medico.laraza', nav: PHYSICIAN_NAV, role: 'Médico(a)', scope: 'HG CMN La Raza' },
   { username: 'enfermeria', nav: REGISTRY_NAV, role: 'Enfermería', scope: 'HG CMN La Raza' },
   { username: 'bancosangre', nav: STAFF_NAV, role: 'Banco de sangre', scope: 'HG CMN La Raza' },
   { username: 'farmacia', nav: STAFF_NAV, role: 'Farmacia y abasto', scope: 'HGZ 1 San Luis Potosí' },
-  { username: 'trabajosocial', nav: REGISTRY_NAV, role: 'Trabajo social', scope: 'Pediatría CMN Siglo XXI' },
+  { username: 'trabajosocial', nav: WHATSAPP_NAV, role: 'Trabajo social', scope: 'Pediatría CMN Siglo XXI' },
   { username: 'funcionario', nav: ['Inicio', ...MEETINGS_NAV, 'Unidades médicas'], role: 'Funcionario(a) responsable', scope: 'Todavía no tiene unidades asignadas' },
-  { username: 'callcenter', nav: ['Inicio', 'Casos específicos', 'Unidades médicas'], role: 'Centro de atención telefónica', scope: 'Ve todas las unidades de la red' },
+  { username: 'callcenter', nav: ['Inicio', 'Casos específicos', 'WhatsApp', 'Unidades médicas'], role: 'Centro de atención telefónica', scope: 'Ve todas las unidades de la red' },
   { username: 'tutor', nav: ['Inicio'], role: 'Madre, padre o tutor', scope: null },
   { username: 'donante', nav: ['Inicio'], role: 'Donante', scope: null },
 ];

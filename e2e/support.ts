@@ -34,7 +34,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function startEnv(): Promise<Env> {
-  const [t, browser] = await Promise.all([createTestApp({ serveWeb: true, env: { WEB_DIST_DIR: DIST_DIR } }), launchBrowser()]);
+  const [t, browser] = await Promise.all([createTestApp({ serveWeb: true, env: { WEB_DIST_DIR: DIST_DIR, WHATSAPP_WORKER: 'true' } }), launchBrowser()]);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return {

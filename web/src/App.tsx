@@ -27,6 +27,12 @@ import { AppShell } from './shell/AppShell.tsx';
 import { allows } from './shell/nav.ts';
 import { UnitsPage } from './units/UnitsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { WhatsAppFiguresPage } from './whatsapp/figures/WhatsAppFiguresPage.tsx';
+import { FlowPage } from './whatsapp/FlowPage.tsx';
+import { FlowsPage } from './whatsapp/FlowsPage.tsx';
+import { InboxPage } from './whatsapp/InboxPage.tsx';
+import { SimulatorPage } from './whatsapp/SimulatorPage.tsx';
+import { WhatsAppIndex } from './whatsapp/WhatsAppTabs.tsx';
 
 export const PATHS = {
   login: '/ingresar',
@@ -61,6 +67,8 @@ function RequirePermission({ permission, children }: { permission: string | read
 
 const CASES_READ = ['cases.read', 'cases.follow', 'meetings.manage'] as const;
 const CASES_WRITE = ['cases.write', 'meetings.manage'] as const;
+const WHATSAPP_ANY = ['whatsapp.inbox', 'whatsapp.figures', 'whatsapp.manage'] as const;
+const WHATSAPP_FLOWS = ['whatsapp.inbox', 'whatsapp.manage'] as const;
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -241,6 +249,54 @@ export function App() {
           element={
             <RequirePermission permission="meetings.read">
               <AgreementsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="whatsapp"
+          element={
+            <RequirePermission permission={WHATSAPP_ANY}>
+              <WhatsAppIndex />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="whatsapp/bandeja"
+          element={
+            <RequirePermission permission="whatsapp.inbox">
+              <InboxPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="whatsapp/simulador"
+          element={
+            <RequirePermission permission="whatsapp.inbox">
+              <SimulatorPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="whatsapp/cifras"
+          element={
+            <RequirePermission permission="whatsapp.figures">
+              <WhatsAppFiguresPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="whatsapp/flujos"
+          element={
+            <RequirePermission permission={WHATSAPP_FLOWS}>
+              <FlowsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="whatsapp/flujos/:key"
+          element={
+            <RequirePermission permission={WHATSAPP_FLOWS}>
+              <FlowPage />
             </RequirePermission>
           }
         />

@@ -1,4 +1,5 @@
 import { meetingsEn } from '../meetings/messages.en.ts';
+import { whatsappEn } from '../whatsapp/messages.en.ts';
 import type { Messages } from './es-MX.ts';
 
 /**
@@ -1080,4 +1081,5 @@ export const en: Messages = {
     retryCommit: 'Retry the confirmation',
   },
   meetings: meetingsEn,
+  whatsapp: whatsappEn,
 };

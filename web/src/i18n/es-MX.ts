@@ -3,6 +3,7 @@
  * Toda cadena visible para el usuario vive aquí; en.ts debe tener exactamente las mismas claves.
  */
 import { meetingsEs } from '../meetings/messages.ts';
+import { whatsappEs } from '../whatsapp/messages.ts';
 
 export const esMX = {
   app: {
@@ -1081,6 +1082,7 @@ export const esMX = {
     retryCommit: 'Reintentar la confirmación',
   },
   meetings: meetingsEs,
+  whatsapp: whatsappEs,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

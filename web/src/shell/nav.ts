@@ -14,7 +14,8 @@ export interface NavItem {
     | 'meetings.nav.meetings'
     | 'meetings.nav.cases'
     | 'meetings.nav.agreements'
-    | 'meetings.nav.figures';
+    | 'meetings.nav.figures'
+    | 'whatsapp.nav.whatsapp';
   /** Paths under `to` that belong to another entry (not highlighted here). */
   except?: string[];
   /** Needed permission; with a list, any one of them. */
@@ -32,6 +33,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/casos', label: 'meetings.nav.cases', permission: ['cases.read', 'cases.follow', 'meetings.manage'] },
   { to: '/acuerdos', label: 'meetings.nav.agreements', permission: 'meetings.read' },
   { to: '/reuniones/cifras', label: 'meetings.nav.figures', permission: 'meetings.read' },
+  // One entry for the ChatBot (inbox, simulator, figures, flows as tabs inside the section).
+  { to: '/whatsapp', label: 'whatsapp.nav.whatsapp', permission: ['whatsapp.inbox', 'whatsapp.figures', 'whatsapp.manage'] },
   { to: '/unidades', label: 'nav.units', permission: 'units.read' },
   { to: '/usuarios', label: 'nav.users', permission: 'users.manage' },
   { to: '/roles', label: 'nav.roles', permission: 'users.manage' },

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session.tsx';
 import { Badge } from '../../components/feedback.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { formatDay, phoneText } from '../format.ts';
+import { GuardianWhatsAppCode } from '../../whatsapp/GuardianWhatsAppCode.tsx';
 import { EditPatientDialog } from './EditPatientDialog.tsx';
 
 /** Demographics, guardians, consents, transfers and merges of the record. */
@@ -82,6 +83,7 @@ export function DetailsSection({ patient: p, onDone }: { patient: Patient; onDon
                   ) : null}
                   {g.email ? <span> · {g.email}</span> : null}
                 </div>
+                {can('patients.write') && !p.mergedInto && g.phone && g.whatsapp ? <GuardianWhatsAppCode patientId={p.id} guardianId={g.id} guardianName={g.name} /> : null}
               </li>
             ))}
           </ul>
