@@ -9,8 +9,13 @@
  * SQL as OncoPed's for the registry figures of the benchmark; so does the case list (/cases) for the
  * meetings figures.
  *
- * Environment: DATABASE_URL (required), DATABASE_POOL_SIZE (default 10), PORT, HOST (127.0.0.1).
+ * POST /wa/webhook is the WhatsApp intake's baseline: raw body, X-Hub-Signature-256 checked (HMAC-SHA256
+ * with WHATSAPP_APP_SECRET, constant time), one INSERT of the body into a plain table, 200.
+ *
+ * Environment: DATABASE_URL (required), DATABASE_POOL_SIZE (default 10), PORT, HOST (127.0.0.1),
+ * WHATSAPP_APP_SECRET (for /wa/webhook).
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 
@@ -144,6 +149,26 @@ app.get<{ Querystring: { status?: string; meeting?: string; unitId?: string; sco
   const items = r.rows.slice(0, 50);
   const last = items.at(-1);
   return { items, nextCursor: r.rows.length > 50 && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString('base64url') : null };
+});
+
+// ---- WhatsApp intake: the foundation's bare handler work for a signed webhook delivery.
+
+const waSecret = process.env.WHATSAPP_APP_SECRET ?? '';
+let waTable: Promise<unknown> | null = null;
+app.register(async (wa) => {
+  wa.removeAllContentTypeParsers();
+  wa.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 3 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  wa.post('/wa/webhook', async (req, reply) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const header = req.headers['x-hub-signature-256'];
+    const given = typeof header === 'string' && header.startsWith('sha256=') ? Buffer.from(header.slice(7), 'hex') : Buffer.alloc(0);
+    const expected = createHmac('sha256', waSecret).update(raw).digest();
+    if (!waSecret || given.length !== expected.length || !timingSafeEqual(given, expected)) return reply.code(401).send({ error: 'signature' });
+    waTable ??= pool.query('CREATE TABLE IF NOT EXISTS bench_wa_deliveries (id bigserial PRIMARY KEY, body jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())');
+    await waTable;
+    await pool.query('INSERT INTO bench_wa_deliveries (body) VALUES ($1::jsonb)', [raw.toString('utf8')]);
+    return { received: 1 };
+  });
 });
 
 let stopping = false;

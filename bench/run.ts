@@ -20,6 +20,7 @@ import { runOpenLoop, type OpenLoopResult } from './lib/open-loop.ts';
 import { cpuMs, freePort, httpStatus, killAllSync, logTail, startChild, stopAll, stopChild, timeProcess, waitHealthy, type Child } from './lib/proc.ts';
 import { copyFloorMs, namePrefixes, registrations, sampleCurps } from './lib/registry.ts';
 import { casesPhase } from './cases.ts';
+import { whatsappCleanup, whatsappPhase } from './whatsapp.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
@@ -36,6 +37,9 @@ const ONLY_MEETINGS = argv.includes('--only-meetings');
 const RUN_MEETINGS = ONLY_MEETINGS || (!SKIP_REGISTRY && !ONLY_REGISTRY);
 /** Only the minute PDF figure (bench/minute.ts, its own database). */
 const ONLY_MINUTE = argv.includes('--only-minute');
+/** Only the WhatsApp figures (bench/whatsapp.ts: intake, drain, replay with SIGKILL; its own servers and databases). */
+const ONLY_WHATSAPP = argv.includes('--only-whatsapp');
+const RUN_WHATSAPP = ONLY_WHATSAPP || (!SKIP_REGISTRY && !ONLY_REGISTRY && !ONLY_MEETINGS && !ONLY_MINUTE);
 const argValue = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
@@ -50,7 +54,11 @@ if (argv.includes('--help') || argv.includes('-h')) {
       '  --registry-patients N   registry scale (default 1 000 000; --quick 100 000)\n' +
       '  --only-meetings         only the meetings figures (case list filtered and paged on --cases N)\n' +
       '  --cases N               casos específicos of the meetings figures (default 100 000)\n' +
-      '  --only-minute           only the minute PDF of a meeting with 100 cases (bench/minute.ts)\n',
+      '  --only-minute           only the minute PDF of a meeting with 100 cases (bench/minute.ts)\n' +
+      '  --only-whatsapp         only the WhatsApp figures (webhook intake, drain, replay with SIGKILL; bench/whatsapp.ts)\n' +
+      '  --wa-drain N            inbound messages of the WhatsApp drain (default 100 000; --quick 20 000)\n' +
+      '  --wa-replay N           deliveries of the WhatsApp replay with SIGKILL (default 100 000; --quick 20 000)\n' +
+      '  --wa-parts LIST         only some WhatsApp parts: intake,drain,replay\n',
   );
   process.exit(0);
 }
@@ -61,8 +69,8 @@ const SESSION_COOKIE = 'oncoped_session';
 
 /** Durations in seconds. */
 const P = QUICK
-  ? { warm: 2, rps: 5, rounds: 1, rateWarm: 2, rate: 5, logins: 30, loginWarm: 3, base1c: 3, startupPairs: 1, limitS: 420, regWarm: 1, reg: 4, regOpen: 4, importRows: 10_000 }
-  : { warm: 5, rps: 15, rounds: 3, rateWarm: 5, rate: 30, logins: 100, loginWarm: 5, base1c: 5, startupPairs: 2, limitS: 1500, regWarm: 3, reg: 10, regOpen: 10, importRows: 50_000 };
+  ? { warm: 2, rps: 5, rounds: 1, rateWarm: 2, rate: 5, logins: 30, loginWarm: 3, base1c: 3, startupPairs: 1, limitS: 720, regWarm: 1, reg: 4, regOpen: 4, importRows: 10_000 }
+  : { warm: 5, rps: 15, rounds: 3, rateWarm: 5, rate: 30, logins: 100, loginWarm: 5, base1c: 5, startupPairs: 2, limitS: 2000, regWarm: 3, reg: 10, regOpen: 10, importRows: 50_000 };
 /** "50 concurrent users": 50 connections back to back, and 50 users at one request a second each. */
 const USERS = 50;
 const PHASES = SKIP_REGISTRY ? 5 : 8;
@@ -109,6 +117,7 @@ async function cleanup(): Promise<void> {
   if (state.cleaned) return;
   state.cleaned = true;
   await stopAll(10_000);
+  await whatsappCleanup();
   if (state.dbCreated) {
     try {
       await dropDatabase(state.dbName);
@@ -240,6 +249,18 @@ async function main(): Promise<void> {
     for (const f of figures) log(`\n${f.name}: ${fmt(f.value, 0)} ${f.unit}, baseline ${fmt(f.baseline, 0)} ${f.unit}, ratio ${fmt(f.ratio, 2)}; target ${f.target}: ${f.met ? 'met' : 'NOT met'}`);
     if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
     log(`\nresults: ${RESULTS_FILE}`);
+    return;
+  }
+
+  if (ONLY_WHATSAPP) {
+    const figures: Figure[] = [];
+    log(`OncoPed benchmark, WhatsApp figures (${QUICK ? 'quick' : 'full'}) — Node ${process.version}, ${os.cpus().length} CPU, ${os.cpus()[0]?.model ?? ''}`);
+    await noiseCheck('the start');
+    await runWhatsapp(figures);
+    const rounded = printTable(figures);
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(rounded, null, 2)}\n`);
+    if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
+    log(`\nresults: ${RESULTS_FILE}  (${fmt((performance.now() - started) / 1000, 0)} s)`);
     return;
   }
 
@@ -509,30 +530,12 @@ async function main(): Promise<void> {
   // --- minute PDF of a meeting with 100 cases (bench/minute.ts, its own database)
   if (RUN_MEETINGS) await minutePhase(figures);
 
-  // --- report
-  const order = [
-    'units_rps_50c', 'units_p99_at_1000rps', 'units_p99_at_1000rps_open', 'login_p50', 'startup_empty_ms', 'startup_existing_ms', 'audit_rows_written',
-    'registry_load_s', 'patient_search_name_p99_50c', 'patient_search_name_p99_50u', 'patient_search_curp_p99_50c', 'patient_search_curp_p99_50u',
-    'dashboard_national_p99_50c', 'dashboard_national_p99_50u', 'progress_national_p99_50c', 'progress_national_p99_50u',
-    'register_patients_rps_50c', 'import_rows_s', 'cases_load_s', 'cases_list_meeting_p99_50c', 'cases_list_meeting_p99_50u',
-    'cases_list_unit_p99_50c', 'cases_list_unit_p99_50u', 'cases_list_next_page_p99_50c', 'cases_list_next_page_p99_50u',
-    'cases_list_unit_staff_p99_50c', 'cases_list_unit_staff_p99_50u', 'minute_pdf_100_cases_ms',
-  ];
-  figures.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  const rounded = figures.map((f) => ({
-    ...f,
-    value: round(f.value),
-    baseline: round(f.baseline),
-    ratio: Math.round(f.ratio * 1000) / 1000,
-  }));
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(rounded, null, 2)}\n`);
+  // --- WhatsApp figures (issue 6; bench/whatsapp.ts, its own servers and databases)
+  if (RUN_WHATSAPP) await runWhatsapp(figures);
 
-  const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'met'];
-  const rows = rounded.map((f) => [f.name, `${f.value} ${f.unit}`, `${f.baseline} ${f.unit}`, f.ratio.toFixed(3), f.target, f.met ? 'yes' : 'NO']);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) log(line(r));
+  // --- report
+  const rounded = printTable(figures);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(rounded, null, 2)}\n`);
   log('\nbaselines: bare Fastify + pg handler (same pool size, same database; for the registry the same SQL as OncoPed) for HTTP figures; `node -e "0"` for start-up; requests completed for the audit;');
   log('  registry load: the COPY of the rows alone; import: COPY of as many patient rows into a copy of the patients table with its indexes');
   if (!SKIP_REGISTRY && !ONLY_MEETINGS) log(`registry figures on ${REGISTRY_PATIENTS.toLocaleString('en-US')} patients${QUICK ? ' (quick mode; the issue\'s figures are on 1 000 000: run without --quick)' : ''}`);
@@ -540,6 +543,59 @@ async function main(): Promise<void> {
   if (warnings.length) log(`\nwarnings:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
   if (CPU_PROF) log(`\nCPU profiles of the OncoPed server: ${PROFILE_DIR}`);
   log(`\nresults: ${RESULTS_FILE}  (${fmt((performance.now() - started) / 1000, 0)} s)`);
+}
+
+// ---------------------------------------------------------------- report
+
+const ORDER = [
+  'units_rps_50c', 'units_p99_at_1000rps', 'units_p99_at_1000rps_open', 'login_p50', 'startup_empty_ms', 'startup_existing_ms', 'audit_rows_written',
+  'registry_load_s', 'patient_search_name_p99_50c', 'patient_search_name_p99_50u', 'patient_search_curp_p99_50c', 'patient_search_curp_p99_50u',
+  'dashboard_national_p99_50c', 'dashboard_national_p99_50u', 'progress_national_p99_50c', 'progress_national_p99_50u',
+  'register_patients_rps_50c', 'import_rows_s', 'cases_load_s', 'cases_list_meeting_p99_50c', 'cases_list_meeting_p99_50u',
+  'cases_list_unit_p99_50c', 'cases_list_unit_p99_50u', 'cases_list_next_page_p99_50c', 'cases_list_next_page_p99_50u',
+  'cases_list_unit_staff_p99_50c', 'cases_list_unit_staff_p99_50u', 'minute_pdf_100_cases_ms',
+  'wa_intake_rps_50c', 'wa_intake_p99_50c', 'wa_intake_p99_at_4000', 'wa_intake_worker_rps_50c', 'wa_intake_worker_p99_50c',
+  'wa_drain_msgs_per_s', 'wa_replay_processed_once', 'wa_replay_max_sends_per_reply', 'wa_replay_s',
+];
+
+/** Sorts the figures, prints the table and returns them rounded (what results.json holds). */
+function printTable(figures: Figure[]): Figure[] {
+  figures.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
+  const rounded = figures.map((f) => ({
+    ...f,
+    value: round(f.value),
+    baseline: round(f.baseline),
+    ratio: Math.round(f.ratio * 1000) / 1000,
+  }));
+  const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'met'];
+  const rows = rounded.map((f) => [f.name, `${f.value} ${f.unit}`, `${f.baseline} ${f.unit}`, f.ratio.toFixed(3), f.target, f.met ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) log(line(r));
+  if (figures.some((f) => f.name.startsWith('wa_'))) {
+    log('WhatsApp baselines: intake → bare Fastify + pg POST /wa/webhook (raw body, HMAC, one INSERT, 200) on the same database; drain → the bare per-contact');
+    log('  transaction (lock, read, one reply row a message, mark processed) with the processor\'s lanes; replay → sends must be ≤ 1 per reply, the time beside the posting alone');
+  }
+  return rounded;
+}
+
+/** bench/whatsapp.ts: intake, drain and replay with SIGKILL, with their own OncoPed servers and databases. */
+async function runWhatsapp(figures: Figure[]): Promise<void> {
+  log(`\n[whatsapp] WhatsApp ChatBot on PostgreSQL: webhook intake, drain of the backlog, replay with SIGKILL (bench/whatsapp.ts)${QUICK ? ' (quick mode: smaller drain and replay)' : ''}`);
+  if (!state.tmpDir) state.tmpDir = mkdtempSync(path.join(os.tmpdir(), 'oncoped-bench-'));
+  if (CPU_PROF) mkdirSync(PROFILE_DIR, { recursive: true });
+  const drain = argValue('--wa-drain');
+  const replay = argValue('--wa-replay');
+  const parts = argValue('--wa-parts')?.split(',').filter((x): x is 'intake' | 'drain' | 'replay' => ['intake', 'drain', 'replay'].includes(x));
+  await whatsappPhase({
+    root: ROOT, tmpDir: state.tmpDir, quick: QUICK, serverEnv, poolSize: POOL_SIZE, figures,
+    log, warn: (msg) => { warnings.push(msg); log(`  ! ${msg}`); }, noiseCheck,
+    ...(drain ? { drainMessages: Number(drain) } : {}),
+    ...(replay ? { replayDeliveries: Number(replay) } : {}),
+    ...(parts?.length ? { parts } : {}),
+    ...(CPU_PROF ? { cpuProfDir: PROFILE_DIR } : {}),
+  });
 }
 
 // ---------------------------------------------------------------- registry (issue 4)
