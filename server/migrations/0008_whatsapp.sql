@@ -70,6 +70,7 @@ CREATE TABLE "wa_inbound" (
 --> statement-breakpoint
 CREATE TABLE "wa_outbound" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"pos" bigint GENERATED ALWAYS AS IDENTITY (sequence name "wa_outbound_pos_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"contact_id" uuid NOT NULL,
 	"to_wa_id" varchar(20) NOT NULL,
 	"wamid" text,
@@ -180,7 +181,8 @@ CREATE INDEX "wa_inbound_received_idx" ON "wa_inbound" USING btree ("received_at
 CREATE UNIQUE INDEX "wa_outbound_wamid_uq" ON "wa_outbound" USING btree ("wamid");--> statement-breakpoint
 CREATE UNIQUE INDEX "wa_outbound_inbound_seq_uq" ON "wa_outbound" USING btree ("inbound_id","seq");--> statement-breakpoint
 CREATE INDEX "wa_outbound_contact_idx" ON "wa_outbound" USING btree ("contact_id","created_at");--> statement-breakpoint
-CREATE INDEX "wa_outbound_queue_idx" ON "wa_outbound" USING btree ("next_attempt_at") WHERE "wa_outbound"."status" = 'QUEUED';--> statement-breakpoint
+CREATE INDEX "wa_outbound_queue_idx" ON "wa_outbound" USING btree ("pos") WHERE "wa_outbound"."status" = 'QUEUED';--> statement-breakpoint
+CREATE INDEX "wa_outbound_pending_idx" ON "wa_outbound" USING btree ("contact_id","pos") WHERE "wa_outbound"."status" IN ('QUEUED', 'SENDING');--> statement-breakpoint
 CREATE INDEX "wa_runs_wait_idx" ON "wa_runs" USING btree ("wait_expires_at") WHERE "wa_runs"."status" = 'WAITING';--> statement-breakpoint
 CREATE INDEX "wa_status_events_wamid_idx" ON "wa_status_events" USING btree ("wamid");--> statement-breakpoint
 CREATE UNIQUE INDEX "wa_verification_codes_hash_uq" ON "wa_verification_codes" USING btree ("code_hash");--> statement-breakpoint

@@ -331,13 +331,18 @@ export async function insertOutbound(db: Db, rows: NewOutbound[]): Promise<strin
         SELECT x."contactId", x."toWaId", x."inboundId", x.seq, x.source, x."authorId", x."conversationId", x.kind, x.text, x.payload
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("contactId" uuid, "toWaId" text, "inboundId" bigint, seq smallint, source text,
              "authorId" uuid, "conversationId" uuid, kind text, text text, payload jsonb)
+        ORDER BY x."inboundId" NULLS FIRST, x.seq
         ON CONFLICT (inbound_id, seq) DO NOTHING RETURNING id`,
   );
   return out.map((r) => r.id);
 }
 
+/** Key of the advisory lock held while claiming the outbox. */
+const CLAIM_LOCK = 0x7761_6f62; // 'waob'
+
 export interface ClaimedOutbound {
   id: string;
+  pos: number;
   contactId: string;
   toWaId: string;
   kind: string;
@@ -347,18 +352,33 @@ export interface ClaimedOutbound {
 
 /**
  * Claims queued messages for sending: SENDING with a lease (next_attempt_at = now + lease). A row whose
- * lease ran out while SENDING belonged to a process that died mid-send.
+ * lease ran out while SENDING belonged to a process that died mid-send. A contact's messages leave in
+ * order: the queue is read in creation order and a message is skipped while an earlier one of its
+ * contact is being sent or waits for a retry; several consecutive messages of one contact may be claimed
+ * together (the caller sends them one after the other). Run it in a transaction: one claimer at a time
+ * (a transaction-scoped advisory lock), so two senders never split a contact's run between them.
  */
-export async function claimOutbound(db: Db, limit: number, leaseSeconds: number): Promise<ClaimedOutbound[]> {
-  return rowsOf<ClaimedOutbound>(
-    db,
+export async function claimOutbound(tx: Db, limit: number, leaseSeconds: number): Promise<ClaimedOutbound[]> {
+  const [lock] = await rowsOf<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${CLAIM_LOCK}, 0) AS ok`);
+  if (!lock?.ok) return [];
+  const rows = await rowsOf<ClaimedOutbound>(
+    tx,
     sql`UPDATE wa_outbound o SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
         WHERE o.id IN (SELECT q.id FROM wa_outbound q WHERE q.status = 'QUEUED' AND q.next_attempt_at <= now()
-                         -- in order per contact: only the head of each contact's queue (a message waiting for a retry holds the ones after it)
-                         AND NOT EXISTS (SELECT 1 FROM wa_outbound e WHERE e.contact_id = q.contact_id AND e.status IN ('QUEUED', 'SENDING')
-                                         AND (e.created_at, COALESCE(e.inbound_id, 0), e.seq) < (q.created_at, COALESCE(q.inbound_id, 0), q.seq))
-                       ORDER BY q.next_attempt_at, q.created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.contact_id AS "contactId", o.to_wa_id AS "toWaId", o.kind, o.payload, o.attempts`,
+                         AND NOT EXISTS (SELECT 1 FROM wa_outbound e WHERE e.contact_id = q.contact_id AND e.pos < q.pos
+                                           AND e.status IN ('QUEUED', 'SENDING') AND (e.status = 'SENDING' OR e.next_attempt_at > now()))
+                       ORDER BY q.pos LIMIT ${limit})
+        RETURNING o.id, o.pos, o.contact_id AS "contactId", o.to_wa_id AS "toWaId", o.kind, o.payload, o.attempts`,
+  );
+  return rows.map((r) => ({ ...r, pos: Number(r.pos) })).sort((a, b) => a.pos - b.pos);
+}
+
+/** Puts claimed messages that were not tried back in the queue as they were (an earlier one of their contact must be retried first). */
+export async function requeueUntried(db: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.execute(
+    sql`UPDATE wa_outbound SET status = 'QUEUED', attempts = greatest(attempts - 1, 0), next_attempt_at = now()
+        WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND status = 'SENDING'`,
   );
 }
 
@@ -367,7 +387,7 @@ export async function sendLocally(db: Db, limit: number): Promise<number> {
   const rows = await rowsOf(
     db,
     sql`UPDATE wa_outbound o SET status = 'SENT', status_rank = 1, attempts = attempts + 1, wamid = 'wamid.local.' || o.id, sent_at = now()
-        WHERE o.id IN (SELECT id FROM wa_outbound WHERE status = 'QUEUED' AND next_attempt_at <= now() ORDER BY created_at, seq LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        WHERE o.id IN (SELECT id FROM wa_outbound WHERE status = 'QUEUED' AND next_attempt_at <= now() ORDER BY pos LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING 1`,
   );
   return rows.length;

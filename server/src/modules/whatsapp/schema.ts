@@ -154,6 +154,8 @@ export const waOutbound = pgTable(
   'wa_outbound',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Global order of creation: a contact's messages leave in this order. */
+    pos: bigint('pos', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     contactId: uuid('contact_id')
       .notNull()
       .references(() => waContacts.id),
@@ -186,7 +188,9 @@ export const waOutbound = pgTable(
     uniqueIndex('wa_outbound_wamid_uq').on(t.wamid),
     uniqueIndex('wa_outbound_inbound_seq_uq').on(t.inboundId, t.seq),
     index('wa_outbound_contact_idx').on(t.contactId, t.createdAt),
-    index('wa_outbound_queue_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'QUEUED'`),
+    // The sender scans the queue in creation order and checks, per contact, for an earlier message still pending.
+    index('wa_outbound_queue_idx').on(t.pos).where(sql`${t.status} = 'QUEUED'`),
+    index('wa_outbound_pending_idx').on(t.contactId, t.pos).where(sql`${t.status} IN ('QUEUED', 'SENDING')`),
   ],
 );
 

@@ -46,27 +46,37 @@ export async function sendBatch(s: Services): Promise<number> {
   if (!cfg.accessToken) return repo.sendLocally(s.db.orm, BATCH * 2);
   let limiter = limiters.get(cfg);
   if (!limiter) limiters.set(cfg, (limiter = new RateLimiter(cfg.sendRate)));
-  const claimed = await repo.claimOutbound(s.db.orm, BATCH, LEASE_SECONDS);
+  const claimed = await s.db.transaction((tx) => repo.claimOutbound(tx, BATCH, LEASE_SECONDS));
   if (!claimed.length) return 0;
+  // Claimed in creation order; each contact's run is sent one after the other, contacts in parallel.
   const byContact = new Map<string, repo.ClaimedOutbound[]>();
-  for (const m of claimed) byContact.set(m.contactId, [...(byContact.get(m.contactId) ?? []), m]);
-  await Promise.all(
-    [...byContact.values()].map(async (messages) => {
-      for (const m of messages) {
-        await limiter.take();
-        const res = await postMessage(cfg, m.toWaId, m.id, m.payload);
-        if (res.ok) {
-          await repo.markSent(s.db.orm, m.id, res.wamid);
-          await repo.reapplyStatuses(s.db.orm, [res.wamid]);
-        } else if (res.retry && m.attempts < MAX_ATTEMPTS) {
-          const wait = res.retryAfterSeconds ?? backoffSeconds(m.attempts);
-          await repo.markRetry(s.db.orm, m.id, new Date(Date.now() + wait * 1000), { code: res.code, title: res.title });
-        } else {
-          await repo.markFailed(s.db.orm, m.id, { code: res.code, title: res.title });
-          s.log.warn({ outboundId: m.id, code: res.code }, 'whatsapp send failed');
-        }
-      }
-    }),
-  );
+  for (const m of claimed) {
+    const run = byContact.get(m.contactId);
+    if (run) run.push(m);
+    else byContact.set(m.contactId, [m]);
+  }
+  await Promise.all([...byContact.values()].map((run) => sendRun(s, limiter, run)));
   return claimed.length;
+}
+
+/** Sends one contact's messages in order; a message to be retried holds back the ones after it. */
+async function sendRun(s: Services, limiter: RateLimiter, run: repo.ClaimedOutbound[]): Promise<void> {
+  const cfg = s.config.whatsapp;
+  for (let i = 0; i < run.length; i++) {
+    const m = run[i]!;
+    await limiter.take();
+    const res = await postMessage(cfg, m.toWaId, m.id, m.payload);
+    if (res.ok) {
+      await repo.markSent(s.db.orm, m.id, res.wamid);
+      await repo.reapplyStatuses(s.db.orm, [res.wamid]);
+    } else if (res.retry && m.attempts < MAX_ATTEMPTS) {
+      const wait = res.retryAfterSeconds ?? backoffSeconds(m.attempts);
+      await repo.markRetry(s.db.orm, m.id, new Date(Date.now() + wait * 1000), { code: res.code, title: res.title });
+      await repo.requeueUntried(s.db.orm, run.slice(i + 1).map((x) => x.id));
+      return;
+    } else {
+      await repo.markFailed(s.db.orm, m.id, { code: res.code, title: res.title });
+      s.log.warn({ outboundId: m.id, code: res.code }, 'whatsapp send failed');
+    }
+  }
 }

@@ -126,6 +126,30 @@ describe('sender (Cloud API)', () => {
     );
   });
 
+  it("keeps a contact's messages in order when the first one is throttled: the ones after it wait for its retry", async () => {
+    const from = '5215522220005';
+    await say(from, 'hola');
+    await workerFor(t.services).flush();
+    const [contact] = await q<{ id: string }>(sql`SELECT id FROM wa_contacts WHERE wa_id = ${from}`);
+    scripted.set(from, [{ status: 503, body: { error: { message: 'Service unavailable', code: 131016 } } }]);
+    for (const body of ['uno', 'dos', 'tres']) {
+      await q(sql`INSERT INTO wa_outbound (contact_id, to_wa_id, source, kind, text, payload) VALUES (${contact!.id}, ${from}, 'SYSTEM', 'text', ${body}, ${JSON.stringify({ type: 'text', text: { body } })}::jsonb)`);
+    }
+    const before = received.length;
+    await workerFor(t.services).flush();
+    // The first failed with a retry ahead: nothing after it left.
+    expect(received.slice(before).filter((r) => r.body.to === from).map((r) => (r.body.text as { body: string }).body)).toEqual(['uno']);
+    expect((await q<{ text: string; status: string; attempts: number }>(sql`SELECT text, status, attempts FROM wa_outbound WHERE to_wa_id = ${from} AND source = 'SYSTEM' ORDER BY pos`)).map((r) => [r.text, r.status, r.attempts])).toEqual([
+      ['uno', 'QUEUED', 1],
+      ['dos', 'QUEUED', 0],
+      ['tres', 'QUEUED', 0],
+    ]);
+    await q(sql`UPDATE wa_outbound SET next_attempt_at = now() WHERE status = 'QUEUED'`);
+    await workerFor(t.services).flush();
+    expect(received.slice(before).filter((r) => r.body.to === from).map((r) => (r.body.text as { body: string }).body)).toEqual(['uno', 'uno', 'dos', 'tres']);
+    expect((await q<{ status: string }>(sql`SELECT status FROM wa_outbound WHERE to_wa_id = ${from} AND source = 'SYSTEM'`)).every((r) => r.status === 'SENT')).toBe(true);
+  });
+
   it('refuses free text outside the 24-hour window (a template is allowed) and never sends a reply twice after a crash mid-send', async () => {
     const from = '5215522220004';
     await say(from, 'quiero hablar con una persona');

@@ -12,6 +12,7 @@ import * as repo from './repo.ts';
 import { sendBatch } from './send-outbound.ts';
 
 const IDLE_MS = 500;
+const ABANDONED_CHECK_MS = 30_000;
 
 export class WhatsAppWorker {
   readonly flows = new FlowStore();
@@ -126,12 +127,18 @@ export class WhatsAppWorker {
   }
 
   private async sendLoop(): Promise<void> {
-    try {
-      await repo.failAbandonedSends(this.s.db.orm);
-    } catch (err) {
-      this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp abandoned sends check failed');
-    }
+    let abandonedCheckAt = 0;
     while (this.running) {
+      // Rows left SENDING by a process that stopped mid-send (found at start and then every 30 s, once their lease ran out).
+      if (Date.now() >= abandonedCheckAt) {
+        abandonedCheckAt = Date.now() + ABANDONED_CHECK_MS;
+        try {
+          const n = await repo.failAbandonedSends(this.s.db.orm);
+          if (n) this.s.log.warn({ count: n }, 'whatsapp sends interrupted by a restart marked failed');
+        } catch (err) {
+          this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp abandoned sends check failed');
+        }
+      }
       let n = 0;
       try {
         n = await sendBatch(this.s);
