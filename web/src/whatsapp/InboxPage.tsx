@@ -114,7 +114,7 @@ function ConversationDetail({ id }: { id: string }) {
   const me = useUser();
   const conv = useConversation(id);
   const c = conv.data;
-  const messages = useContactMessages(c?.contact.phone ?? null, c ? c.status !== 'CLOSED' : false);
+  const messages = useContactMessages(c?.contact.phone ?? null, c ? c.status !== 'CLOSED' : false, 'inbox');
   const assign = useConversationAction<{ version?: number }>('assign');
   const close = useConversationAction<{ note?: string }>('close');
   const [closeNote, setCloseNote] = useState('');

@@ -128,7 +128,7 @@ let pendingSeq = 0;
 function Phone({ contact }: { contact: SimContact }) {
   const { t } = useTranslation();
   const waId = canonicalPhone(contact.phone);
-  const messages = useContactMessages(waId, true);
+  const messages = useContactMessages(waId, true, 'simulator');
   const send = useSimulatorSend();
   const [text, setText] = useState('');
   const [pending, setPending] = useState<(PendingMessage & { wamid?: string })[]>([]);

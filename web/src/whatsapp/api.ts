@@ -3,8 +3,12 @@ import { api, ApiError } from '../api/client.ts';
 import { useIdempotencyKey } from '../api/idempotency.ts';
 import type { ContactMessages, Conversation, ConversationStatus, FlowDetail, FlowSummary, SimulatorInfo, Template, WaFigures, WaMessage } from './types.ts';
 
-/** Polling period of a conversation while the page is visible (the simulator and the inbox). */
-export const POLL_MS = 700;
+/**
+ * Polling periods of a conversation while the page is visible. Each poll is an audited read of the
+ * contact's messages (every read of personal data is), so the inbox, where a person reads and types,
+ * polls less often than the simulator, where a demo waits for the bot's answer.
+ */
+export const POLL_MS = { simulator: 1_000, inbox: 3_000 } as const;
 
 /** Digits only; a 10-digit Mexican number becomes 52 + 10 digits (the server accepts both). */
 export function canonicalPhone(input: string): string {
@@ -33,13 +37,13 @@ async function allMessages(waId: string, signal?: AbortSignal): Promise<ContactM
   return out;
 }
 
-/** A contact's messages, polled every POLL_MS while `live` (TanStack Query pauses when the tab is hidden). */
-export function useContactMessages(waId: string | null, live: boolean) {
+/** A contact's messages, polled every POLL_MS[where] while `live` (TanStack Query pauses when the tab is hidden). */
+export function useContactMessages(waId: string | null, live: boolean, where: keyof typeof POLL_MS) {
   return useQuery({
     queryKey: ['whatsapp', 'messages', waId],
     queryFn: ({ signal }) => allMessages(waId!, signal),
     enabled: !!waId,
-    refetchInterval: live ? POLL_MS : false,
+    refetchInterval: live ? POLL_MS[where] : false,
     refetchIntervalInBackground: false,
   });
 }

@@ -52,7 +52,7 @@ export const whatsappEn: Messages['whatsapp'] = {
     phoneLabel: 'Simulated phone',
     header: '{{name}}, WhatsApp chat',
     enterHint: 'Enter sends; Shift + Enter adds a line.',
-    polling: 'Replies are fetched every 0.7 seconds while this page is visible.',
+    polling: 'Replies are fetched every second while this page is visible.',
   },
   inbox: {
     title: 'Conversation inbox',

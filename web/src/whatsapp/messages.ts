@@ -67,7 +67,7 @@ export const whatsappEs = {
     phoneLabel: 'Teléfono simulado',
     header: '{{name}}, chat de WhatsApp',
     enterHint: 'Enter envía; Mayúsculas + Enter agrega una línea.',
-    polling: 'Las respuestas se consultan cada 0.7 segundos mientras esta página está visible.',
+    polling: 'Las respuestas se consultan cada segundo mientras esta página está visible.',
   },
   inbox: {
     title: 'Bandeja de conversaciones',
