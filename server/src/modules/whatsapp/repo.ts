@@ -393,11 +393,18 @@ export async function sendLocally(db: Db, limit: number): Promise<number> {
   return rows.length;
 }
 
-export async function markSent(db: Db, id: string, wamid: string): Promise<void> {
+/**
+ * Records the wamids the Cloud API gave to a batch of sent messages (one statement) and applies any
+ * status that arrived before we knew them.
+ */
+export async function markSentMany(db: Db, sent: { id: string; wamid: string }[]): Promise<void> {
+  if (!sent.length) return;
   await db.execute(
-    sql`UPDATE wa_outbound SET wamid = ${wamid}, status = CASE WHEN status_rank > 1 THEN status ELSE 'SENT' END, status_rank = GREATEST(status_rank, 1), sent_at = now()
-        WHERE id = ${id}`,
+    sql`UPDATE wa_outbound o SET wamid = x.wamid, status = CASE WHEN o.status_rank > 1 THEN o.status ELSE 'SENT' END,
+          status_rank = GREATEST(o.status_rank, 1), sent_at = now()
+        FROM jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) AS x(id uuid, wamid text) WHERE o.id = x.id`,
   );
+  await reapplyStatuses(db, sent.map((m) => m.wamid));
 }
 
 export async function markRetry(db: Db, id: string, at: Date, error: { code: number | null; title: string }): Promise<void> {

@@ -11,7 +11,7 @@ import * as repo from './repo.ts';
 
 const MAX_ATTEMPTS = 6;
 const LEASE_SECONDS = 60;
-const BATCH = 100;
+const BATCH = 200;
 
 /** A token bucket: at most `rate` sends per second across the process (Meta's throughput tier). */
 class RateLimiter {
@@ -55,20 +55,26 @@ export async function sendBatch(s: Services): Promise<number> {
     if (run) run.push(m);
     else byContact.set(m.contactId, [m]);
   }
-  await Promise.all([...byContact.values()].map((run) => sendRun(s, limiter, run)));
+  const sent: { id: string; wamid: string }[] = [];
+  try {
+    await Promise.all([...byContact.values()].map((run) => sendRun(s, limiter, run, sent)));
+  } finally {
+    // One statement for the whole batch. Should the process die before it, the rows stay SENDING and
+    // are marked failed when their lease ends: whether Meta got them is then unknown, and they are not sent twice.
+    await repo.markSentMany(s.db.orm, sent);
+  }
   return claimed.length;
 }
 
 /** Sends one contact's messages in order; a message to be retried holds back the ones after it. */
-async function sendRun(s: Services, limiter: RateLimiter, run: repo.ClaimedOutbound[]): Promise<void> {
+async function sendRun(s: Services, limiter: RateLimiter, run: repo.ClaimedOutbound[], sent: { id: string; wamid: string }[]): Promise<void> {
   const cfg = s.config.whatsapp;
   for (let i = 0; i < run.length; i++) {
     const m = run[i]!;
     await limiter.take();
     const res = await postMessage(cfg, m.toWaId, m.id, m.payload);
     if (res.ok) {
-      await repo.markSent(s.db.orm, m.id, res.wamid);
-      await repo.reapplyStatuses(s.db.orm, [res.wamid]);
+      sent.push({ id: m.id, wamid: res.wamid });
     } else if (res.retry && m.attempts < MAX_ATTEMPTS) {
       const wait = res.retryAfterSeconds ?? backoffSeconds(m.attempts);
       await repo.markRetry(s.db.orm, m.id, new Date(Date.now() + wait * 1000), { code: res.code, title: res.title });
