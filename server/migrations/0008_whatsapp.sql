@@ -68,6 +68,20 @@ CREATE TABLE "wa_inbound" (
 	"outcome" text
 );
 --> statement-breakpoint
+CREATE TABLE "wa_media" (
+	"inbound_id" bigint PRIMARY KEY NOT NULL,
+	"media_id" text NOT NULL,
+	"status" text NOT NULL,
+	"mime_type" text,
+	"sha256" text,
+	"bytes" integer,
+	"content" "bytea",
+	"attempts" smallint DEFAULT 1 NOT NULL,
+	"error" text,
+	"next_attempt_at" timestamp with time zone,
+	"downloaded_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "wa_outbound" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"pos" bigint GENERATED ALWAYS AS IDENTITY (sequence name "wa_outbound_pos_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
@@ -158,6 +172,7 @@ ALTER TABLE "wa_conversations" ADD CONSTRAINT "wa_conversations_contact_id_wa_co
 ALTER TABLE "wa_conversations" ADD CONSTRAINT "wa_conversations_assigned_to_users_id_fk" FOREIGN KEY ("assigned_to") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wa_conversations" ADD CONSTRAINT "wa_conversations_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wa_flows" ADD CONSTRAINT "wa_flows_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wa_media" ADD CONSTRAINT "wa_media_inbound_id_wa_inbound_id_fk" FOREIGN KEY ("inbound_id") REFERENCES "public"."wa_inbound"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wa_outbound" ADD CONSTRAINT "wa_outbound_contact_id_wa_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."wa_contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wa_outbound" ADD CONSTRAINT "wa_outbound_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wa_outbound" ADD CONSTRAINT "wa_outbound_conversation_id_wa_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."wa_conversations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -178,6 +193,8 @@ CREATE UNIQUE INDEX "wa_inbound_wamid_uq" ON "wa_inbound" USING btree ("wamid");
 CREATE INDEX "wa_inbound_pending_idx" ON "wa_inbound" USING btree ("contact_phone","id") WHERE "wa_inbound"."processed_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "wa_inbound_contact_idx" ON "wa_inbound" USING btree ("contact_phone","id");--> statement-breakpoint
 CREATE INDEX "wa_inbound_received_idx" ON "wa_inbound" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "wa_inbound_media_idx" ON "wa_inbound" USING btree ("id") WHERE "wa_inbound"."media_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "wa_media_retry_idx" ON "wa_media" USING btree ("next_attempt_at") WHERE "wa_media"."status" = 'RETRY';--> statement-breakpoint
 CREATE UNIQUE INDEX "wa_outbound_wamid_uq" ON "wa_outbound" USING btree ("wamid");--> statement-breakpoint
 CREATE UNIQUE INDEX "wa_outbound_inbound_seq_uq" ON "wa_outbound" USING btree ("inbound_id","seq");--> statement-breakpoint
 CREATE INDEX "wa_outbound_contact_idx" ON "wa_outbound" USING btree ("contact_id","created_at");--> statement-breakpoint

@@ -85,6 +85,17 @@ export function ChatLog({
                     <p className="wa-author">{m.author === 'STAFF' && m.authorName ? t('whatsapp.chat.staffBy', { name: m.authorName }) : t(`whatsapp.author.${m.author}`)}</p>
                   ) : null}
                   <p className="wa-text">{m.text ? <RichText text={m.text} /> : <span className="muted">{t('whatsapp.chat.media', { type: m.type })}</span>}</p>
+                  {m.media && perspective === 'staff' ? (
+                    <p className="wa-media">
+                      {m.media.status === 'DOWNLOADED' ? (
+                        <a href={`/api/whatsapp/media/${m.id}`} download>
+                          {t('whatsapp.chat.mediaOpen', { type: m.type })}
+                        </a>
+                      ) : (
+                        <span className="muted">{t(`whatsapp.chat.media${m.media.status}`)}</span>
+                      )}
+                    </p>
+                  ) : null}
                   {m.list ? (
                     <button type="button" className="wa-list-open" onClick={() => setSheet(m)} disabled={!onTap || busy} aria-label={t('whatsapp.chat.openList', { button: m.list.button })}>
                       <span aria-hidden="true">☰ </span>

@@ -28,6 +28,10 @@ export const whatsappEn: Messages['whatsapp'] = {
     tapToSend: 'Choose “{{title}}”',
     newDay: 'Messages of {{day}}',
     media: '[{{type}}]',
+    mediaOpen: 'Download the file ({{type}})',
+    mediaPENDING: 'File waiting to be downloaded from WhatsApp',
+    mediaRETRY: 'The file download will be retried',
+    mediaFAILED: 'The file could not be downloaded from WhatsApp',
   },
   simulator: {
     title: 'WhatsApp simulator',

@@ -43,6 +43,10 @@ export const whatsappEs = {
     tapToSend: 'Elegir «{{title}}»',
     newDay: 'Mensajes del {{day}}',
     media: '[{{type}}]',
+    mediaOpen: 'Descargar el archivo ({{type}})',
+    mediaPENDING: 'Archivo pendiente de descarga de WhatsApp',
+    mediaRETRY: 'La descarga del archivo se reintentará',
+    mediaFAILED: 'El archivo no se pudo descargar de WhatsApp',
   },
   simulator: {
     title: 'Simulador de WhatsApp',

@@ -30,6 +30,8 @@ export interface WaMessage {
   authorName: string | null;
   buttons?: { id: string; title: string }[];
   list?: { button: string; rows: { id: string; title: string; description?: string }[] };
+  /** A file the family sent (photo, document, audio): downloadable once DOWNLOADED. */
+  media?: { status: 'PENDING' | 'DOWNLOADED' | 'RETRY' | 'FAILED'; mimeType: string | null; bytes: number | null } | null;
   createdAt: string;
 }
 

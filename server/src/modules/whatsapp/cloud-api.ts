@@ -3,6 +3,7 @@
  * and the POST /{version}/{phone-number-id}/messages call. Limits from Meta's docs (text 4 096,
  * ≤ 3 reply buttons of ≤ 20 chars, list rows ≤ 10 of ≤ 24 chars, descriptions ≤ 72).
  */
+import { createHash } from 'node:crypto';
 import type { WhatsAppConfig } from '../../platform/config.ts';
 import type { Outgoing } from './flow/types.ts';
 
@@ -113,4 +114,48 @@ export async function postMessage(cfg: WhatsAppConfig, toWaId: string, outboundI
   const retryAfter = Number(res.headers.get('retry-after'));
   const retry = res.status === 429 || res.status >= 500 || (code !== null && RETRYABLE_CODES.has(code));
   return { ok: false, retry, code, title, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+}
+
+/** Largest inbound file kept (Meta's limit for documents is 100 MB; what families send are photos, PDFs and voice notes). */
+export const MEDIA_MAX_BYTES = 16 * 1024 * 1024;
+
+export type MediaResult =
+  | { ok: true; mimeType: string; sha256: string; content: Buffer }
+  | { ok: false; retry: boolean; title: string };
+
+/**
+ * Downloads an inbound file: GET /{version}/{media-id} gives a short-lived URL, its MIME type, size
+ * and SHA-256; the URL is then fetched with the same bearer token. The bytes are checked against
+ * the announced hash.
+ */
+export async function downloadMedia(cfg: WhatsAppConfig, mediaId: string): Promise<MediaResult> {
+  const auth = { authorization: `Bearer ${cfg.accessToken ?? ''}` };
+  const failure = (status: number, title: string): MediaResult => ({ ok: false, retry: status === 0 || status === 429 || status >= 500, title: title.slice(0, 300) });
+  let meta: Record<string, unknown>;
+  try {
+    const res = await fetch(`${cfg.apiBase}/${cfg.apiVersion}/${encodeURIComponent(mediaId)}`, { headers: auth, signal: AbortSignal.timeout(15_000) });
+    meta = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!res.ok) {
+      const error = (meta.error ?? {}) as { message?: unknown };
+      return failure(res.status, `No se obtuvo el archivo ${mediaId}: ${String(error.message ?? `HTTP ${res.status}`)}`);
+    }
+  } catch (err) {
+    return failure(0, `Sin respuesta de la API de WhatsApp: ${(err as Error).message}`);
+  }
+  const url = typeof meta.url === 'string' ? meta.url : null;
+  const size = Number(meta.file_size);
+  if (!url) return failure(400, 'La API de WhatsApp no dio la dirección del archivo');
+  if (Number.isFinite(size) && size > MEDIA_MAX_BYTES) return failure(400, `El archivo pesa ${size} bytes; el máximo que se guarda es ${MEDIA_MAX_BYTES}`);
+  let content: Buffer;
+  try {
+    const res = await fetch(url, { headers: auth, signal: AbortSignal.timeout(60_000) });
+    if (!res.ok) return failure(res.status, `La descarga del archivo respondió HTTP ${res.status}`);
+    content = Buffer.from(await res.arrayBuffer());
+  } catch (err) {
+    return failure(0, `La descarga del archivo no terminó: ${(err as Error).message}`);
+  }
+  if (content.length > MEDIA_MAX_BYTES) return failure(400, `El archivo pesa ${content.length} bytes; el máximo que se guarda es ${MEDIA_MAX_BYTES}`);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  if (typeof meta.sha256 === 'string' && meta.sha256.toLowerCase() !== sha256) return failure(500, 'El archivo descargado no corresponde a su SHA-256');
+  return { ok: true, mimeType: typeof meta.mime_type === 'string' ? meta.mime_type : 'application/octet-stream', sha256, content };
 }

@@ -562,6 +562,7 @@ export interface MessageRow {
   author: 'CONTACT' | 'BOT' | 'STAFF' | 'SYSTEM';
   authorName: string | null;
   payload: Record<string, unknown> | null;
+  media: { status: 'PENDING' | 'DOWNLOADED' | 'RETRY' | 'FAILED'; mimeType: string | null; bytes: number | null } | null;
   createdAt: Date;
   sortKey: string;
 }
@@ -574,12 +575,14 @@ export async function contactMessages(db: Db, contact: { id: string; phone: stri
       db,
       sql`SELECT * FROM (
             SELECT i.id::text AS id, i.wamid, 'IN' AS direction, i.type, i.text, i.reply_id AS "replyId", 'RECEIVED' AS status, NULL::int AS "errorCode",
-                   NULL AS "errorTitle", 'CONTACT' AS author, i.profile_name AS "authorName", NULL::jsonb AS payload, ${ts('i.received_at')} AS "createdAt",
+                   NULL AS "errorTitle", 'CONTACT' AS author, i.profile_name AS "authorName", NULL::jsonb AS payload,
+                   CASE WHEN i.media_id IS NOT NULL THEN jsonb_build_object('status', COALESCE(md.status, 'PENDING'), 'mimeType', md.mime_type, 'bytes', md.bytes) END AS media,
+                   ${ts('i.received_at')} AS "createdAt",
                    to_char(i.received_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || '0' || lpad(i.id::text, 20, '0') AS "sortKey"
-            FROM wa_inbound i WHERE i.contact_phone = ${contact.phone}
+            FROM wa_inbound i LEFT JOIN wa_media md ON md.inbound_id = i.id WHERE i.contact_phone = ${contact.phone}
             UNION ALL
             SELECT o.id::text, o.wamid, 'OUT', o.kind, o.text, NULL, o.status, o.error_code, o.error_title,
-                   o.source, u.display_name, o.payload, ${ts('o.created_at')},
+                   o.source, u.display_name, o.payload, NULL::jsonb, ${ts('o.created_at')},
                    to_char(o.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || '1' || lpad(COALESCE(o.inbound_id, 0)::text, 20, '0') || lpad(o.seq::text, 4, '0') || o.id::text
             FROM wa_outbound o LEFT JOIN users u ON u.id = o.author_id WHERE o.contact_id = ${contact.id}
           ) t ${after} ORDER BY t."sortKey" LIMIT ${q.limit}`,
@@ -629,4 +632,51 @@ export async function demoFamilies(db: Db, limit: number): Promise<{ phone: stri
         WHERE p.merged_into IS NULL AND p.vital_status = 'ALIVE' AND p.birth_date > (now() - interval '15 years')::date AND u.clues = 'DFIMS000616'
         ORDER BY p.curp LIMIT ${limit}`,
   );
+}
+
+// Media ----------------------------------------------------------------------------------------------------------
+
+/** Inbound messages whose file is still to be downloaded (never tried, or a retry that is due), oldest first. */
+export async function mediaToDownload(db: Db, limit: number): Promise<{ inboundId: number; mediaId: string; attempts: number }[]> {
+  const rows = await rowsOf<{ inboundId: string; mediaId: string; attempts: number }>(
+    db,
+    sql`SELECT i.id AS "inboundId", i.media_id AS "mediaId", COALESCE(m.attempts, 0) AS attempts
+        FROM wa_inbound i LEFT JOIN wa_media m ON m.inbound_id = i.id
+        WHERE i.media_id IS NOT NULL AND (m.inbound_id IS NULL OR (m.status = 'RETRY' AND m.next_attempt_at <= now()))
+        ORDER BY i.id LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, inboundId: Number(r.inboundId) }));
+}
+
+export async function saveMedia(
+  db: Db,
+  m: { inboundId: number; mediaId: string; status: 'DOWNLOADED' | 'RETRY' | 'FAILED'; attempts: number; mimeType?: string; sha256?: string; content?: Buffer; error?: string; retryAt?: Date },
+): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO wa_media (inbound_id, media_id, status, mime_type, sha256, bytes, content, attempts, error, next_attempt_at, downloaded_at)
+        VALUES (${m.inboundId}, ${m.mediaId}, ${m.status}, ${m.mimeType ?? null}, ${m.sha256 ?? null}, ${m.content?.length ?? null}, ${m.content ?? null},
+                ${m.attempts}, ${m.error ?? null}, ${m.retryAt?.toISOString() ?? null}, ${m.status === 'DOWNLOADED' ? sql`now()` : null})
+        ON CONFLICT (inbound_id) DO UPDATE SET status = excluded.status, mime_type = excluded.mime_type, sha256 = excluded.sha256, bytes = excluded.bytes,
+          content = excluded.content, attempts = excluded.attempts, error = excluded.error, next_attempt_at = excluded.next_attempt_at, downloaded_at = excluded.downloaded_at`,
+  );
+}
+
+export interface MediaFile {
+  inboundId: number;
+  contactPhone: string;
+  type: string;
+  text: string | null;
+  status: 'DOWNLOADED' | 'RETRY' | 'FAILED' | null;
+  mimeType: string | null;
+  content: Buffer | null;
+  error: string | null;
+}
+
+export async function mediaFile(db: Db, inboundId: number): Promise<MediaFile | undefined> {
+  const [row] = await rowsOf<MediaFile>(
+    db,
+    sql`SELECT i.id AS "inboundId", i.contact_phone AS "contactPhone", i.type, i.text, m.status, m.mime_type AS "mimeType", m.content, m.error
+        FROM wa_inbound i LEFT JOIN wa_media m ON m.inbound_id = i.id WHERE i.id = ${inboundId} AND i.media_id IS NOT NULL`,
+  );
+  return row;
 }

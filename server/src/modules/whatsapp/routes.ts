@@ -10,6 +10,7 @@ import { assignConversation } from './assign-conversation.ts';
 import { TEMPLATES } from './cloud-api.ts';
 import { closeConversation } from './close-conversation.ts';
 import { ensureDefaultFlows } from './flow-store.ts';
+import { getMedia } from './get-media.ts';
 import { getWhatsAppFigures } from './get-whatsapp-figures.ts';
 import { issueVerificationCode } from './issue-verification-code.ts';
 import { listContactMessages } from './list-contact-messages.ts';
@@ -122,6 +123,26 @@ export function whatsappRoutes(s: Services): FastifyPluginAsyncZod {
         },
       },
       async (req) => listContactMessages(s, req.ctx, req.params.waId, req.query),
+    );
+    app.get(
+      '/whatsapp/media/:inboundId',
+      {
+        config: inbox,
+        schema: {
+          tags,
+          summary: 'Archivo (foto, documento, audio) que una familia envió en un mensaje, descargado de la API de WhatsApp',
+          params: z.object({ inboundId: z.coerce.number().int().positive('debe ser el identificador del mensaje') }),
+          response: { 200: z.string().meta({ format: 'binary', description: 'Contenido del archivo' }), ...problems(401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const file = await getMedia(s, req.ctx, req.params.inboundId);
+        return reply
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('x-content-type-options', 'nosniff')
+          .type(file.mimeType)
+          .send(file.content as unknown as string);
+      },
     );
     app.get(
       '/whatsapp/conversations',

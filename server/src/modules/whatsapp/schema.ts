@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { patientGuardians, patients } from '../patients/schema.ts';
 
@@ -42,7 +42,36 @@ export const waInbound = pgTable(
     index('wa_inbound_pending_idx').on(t.contactPhone, t.id).where(sql`${t.processedAt} IS NULL`),
     index('wa_inbound_contact_idx').on(t.contactPhone, t.id),
     index('wa_inbound_received_idx').on(t.receivedAt),
+    // The media downloader walks the messages that carry a file.
+    index('wa_inbound_media_idx').on(t.id).where(sql`${t.mediaId} IS NOT NULL`),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The file of an inbound image, document, audio, video or sticker, downloaded through the Cloud API
+ * (Meta keeps media for 30 days; its URL needs the bearer token and lasts minutes). One row per
+ * message, made on the first attempt; RETRY rows are tried again at next_attempt_at.
+ */
+export const waMedia = pgTable(
+  'wa_media',
+  {
+    inboundId: bigint('inbound_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => waInbound.id),
+    mediaId: text('media_id').notNull(),
+    status: text('status', { enum: ['DOWNLOADED', 'RETRY', 'FAILED'] }).notNull(),
+    mimeType: text('mime_type'),
+    sha256: text('sha256'),
+    bytes: integer('bytes'),
+    content: bytea('content'),
+    attempts: smallint('attempts').notNull().default(1),
+    error: text('error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    downloadedAt: timestamp('downloaded_at', { withTimezone: true }),
+  },
+  (t) => [index('wa_media_retry_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'RETRY'`)],
 );
 
 /** Delivery statuses as Meta reports them (append-only; applied to wa_outbound monotonically). */

@@ -2,6 +2,7 @@
  * The sender against a fake Graph API on loopback that checks what we send (path, bearer token,
  * body shape) and answers as Meta does: ids, throttling (429), and errors with their codes.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,9 @@ interface Received {
 
 let graph: Server;
 const received: Received[] = [];
+/** Files the fake Graph API holds, by media id, and the GETs it saw. */
+const mediaFiles = new Map<string, Buffer>();
+const mediaRequests: { path: string; auth: string | undefined }[] = [];
 /** What the fake answers next for a recipient: a queue of status codes and bodies. */
 const scripted = new Map<string, { status: number; body: unknown; headers?: Record<string, string> }[]>();
 let t: TestApp;
@@ -34,6 +38,25 @@ const readBody = (req: IncomingMessage) =>
 
 beforeAll(async () => {
   graph = createServer(async (req, res) => {
+    if (req.method === 'GET') {
+      // Media: GET /{version}/{media-id} → its URL; GET that URL (bearer token) → the bytes.
+      mediaRequests.push({ path: req.url ?? '', auth: req.headers.authorization });
+      const file = /^\/files\/(.+)$/.exec(req.url ?? '');
+      const id = file ? decodeURIComponent(file[1]!) : decodeURIComponent((req.url ?? '').split('/').pop() ?? '');
+      const bytes = mediaFiles.get(id);
+      if (!bytes || req.headers.authorization !== 'Bearer EAAG-test-token-123') {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'Media not found or expired', code: 131052 } }));
+      } else if (file) {
+        res.writeHead(200, { 'content-type': 'image/jpeg' });
+        res.end(bytes);
+      } else {
+        const port = (graph.address() as AddressInfo).port;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ url: `http://127.0.0.1:${port}/files/${encodeURIComponent(id)}`, mime_type: 'image/jpeg', sha256: createHash('sha256').update(bytes).digest('hex'), file_size: bytes.length, id, messaging_product: 'whatsapp' }));
+      }
+      return;
+    }
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     received.push({ path: req.url ?? '', auth: req.headers.authorization, body });
     const next = scripted.get(String(body.to))?.shift();
@@ -148,6 +171,43 @@ describe('sender (Cloud API)', () => {
     await workerFor(t.services).flush();
     expect(received.slice(before).filter((r) => r.body.to === from).map((r) => (r.body.text as { body: string }).body)).toEqual(['uno', 'uno', 'dos', 'tres']);
     expect((await q<{ status: string }>(sql`SELECT status FROM wa_outbound WHERE to_wa_id = ${from} AND source = 'SYSTEM'`)).every((r) => r.status === 'SENT')).toBe(true);
+  });
+
+  it('downloads the photo a family sends through the media API (bearer token, hash checked); staff who see the contact download it, others get 404; an expired media id is recorded as failed', async () => {
+    const from = '5215522220006';
+    const photo = Buffer.from('\xff\xd8\xff\xe0 receta de la farmacia', 'latin1');
+    const m = wa.media(from, 'image', 'Receta');
+    const mediaId = ((m as { image: { id: string } }).image).id;
+    mediaFiles.set(mediaId, photo);
+    const lost = wa.media(from, 'document');
+    expect((await wa.post(t.app, secret, wa.delivery({ messages: [m, lost] }))).statusCode).toBe(200);
+    await workerFor(t.services).drain();
+    expect(await workerFor(t.services).fetchMedia()).toBe(2);
+    expect(mediaRequests.some((r) => r.path === `/v21.0/${mediaId}` && r.auth === 'Bearer EAAG-test-token-123')).toBe(true);
+
+    const coord = await login(t.app, 'coordinacion');
+    const history = await t.app.inject({ method: 'GET', url: `/api/whatsapp/contacts/${from}/messages`, headers: authHeaders(coord) });
+    const items = (history.json() as { items: { id: string; type: string; direction: string; media: { status: string; mimeType: string | null; bytes: number | null } | null }[] }).items.filter((i) => i.direction === 'IN');
+    expect(items.map((i) => [i.type, i.media?.status])).toEqual([
+      ['image', 'DOWNLOADED'],
+      ['document', 'FAILED'],
+    ]);
+    expect(items[0]!.media).toMatchObject({ mimeType: 'image/jpeg', bytes: photo.length });
+
+    const file = await t.app.inject({ method: 'GET', url: `/api/whatsapp/media/${items[0]!.id}`, headers: authHeaders(coord) });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('image/jpeg');
+    expect(file.rawPayload.equals(photo)).toBe(true);
+    const failed = await t.app.inject({ method: 'GET', url: `/api/whatsapp/media/${items[1]!.id}`, headers: authHeaders(coord) });
+    expect(failed.statusCode).toBe(409);
+    expect(failed.json()).toMatchObject({ code: 'WA_MEDIA_NOT_DOWNLOADED' });
+    expect((failed.json() as { detail: string }).detail).toContain('Media not found or expired');
+
+    // An unverified contact belongs to no unit: unit staff (social work of Siglo XXI) do not see it.
+    const social = await login(t.app, 'trabajosocial');
+    expect((await t.app.inject({ method: 'GET', url: `/api/whatsapp/media/${items[0]!.id}`, headers: authHeaders(social) })).statusCode).toBe(404);
+    const medico = await login(t.app, 'medico');
+    expect((await t.app.inject({ method: 'GET', url: `/api/whatsapp/media/${items[0]!.id}`, headers: authHeaders(medico) })).statusCode).toBe(403);
   });
 
   it('refuses free text outside the 24-hour window (a template is allowed) and never sends a reply twice after a crash mid-send', async () => {

@@ -32,6 +32,8 @@ export const messageSchema = z.object({
   authorName: z.string().nullable(),
   buttons: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
   list: z.object({ button: z.string(), rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().optional() })) }).optional(),
+  /** A file the family sent: PENDING until downloaded; then GET /api/whatsapp/media/{id}. */
+  media: z.object({ status: z.enum(['PENDING', 'DOWNLOADED', 'RETRY', 'FAILED']), mimeType: z.string().nullable(), bytes: z.number().int().nullable() }).nullable(),
   createdAt: z.date(),
 });
 

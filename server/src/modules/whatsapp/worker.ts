@@ -10,6 +10,7 @@ import { FlowStore } from './flow-store.ts';
 import { markFailedMessage, processContact, processTimeout } from './process-inbound.ts';
 import * as repo from './repo.ts';
 import { sendBatch } from './send-outbound.ts';
+import { downloadPendingMedia } from './download-media.ts';
 
 const IDLE_MS = 500;
 const ABANDONED_CHECK_MS = 30_000;
@@ -29,7 +30,7 @@ export class WhatsAppWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loops = [this.processLoop(), this.sendLoop(), this.timeoutLoop()];
+    this.loops = [this.processLoop(), this.sendLoop(), this.timeoutLoop(), this.mediaLoop()];
   }
 
   async stop(): Promise<void> {
@@ -76,6 +77,16 @@ export class WhatsAppWorker {
     let total = 0;
     for (;;) {
       const n = await sendBatch(this.s);
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  /** Downloads every pending file now (tests); returns how many messages were tried. */
+  async fetchMedia(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await downloadPendingMedia(this.s);
       total += n;
       if (n === 0) return total;
     }
@@ -147,6 +158,19 @@ export class WhatsAppWorker {
         await sleep(1000);
       }
       if (n === 0) await this.idle('send');
+    }
+  }
+
+  /** Files families sent, downloaded while Meta keeps them (only with an access token). */
+  private async mediaLoop(): Promise<void> {
+    while (this.running) {
+      let n = 0;
+      try {
+        n = await downloadPendingMedia(this.s);
+      } catch (err) {
+        this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp media loop error');
+      }
+      if (n === 0) for (let i = 0; i < 4 && this.running; i++) await sleep(500);
     }
   }
 
