@@ -22,6 +22,8 @@ export interface InboundRow {
 
 export interface StatusRow {
   wamid: string;
+  /** Our wa_outbound id, echoed by Meta from biz_opaque_callback_data (when it is one of ours). */
+  outboundId: string | null;
   status: string;
   recipientId: string | null;
   occurredAt: string;
@@ -93,6 +95,8 @@ function messageContent(m: Json): { text: string | null; replyId: string | null;
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function parseWebhook(body: unknown, now: Date): ParsedWebhook {
   const root = obj(body);
   const out: ParsedWebhook = { recognised: root?.object === 'whatsapp_business_account', messages: [], statuses: [], ignored: 0 };
@@ -146,8 +150,10 @@ export function parseWebhook(body: unknown, now: Date): ParsedWebhook {
         }
         const error = obj(arr(st.errors)[0]);
         const code = Number(error?.code);
+        const callback = str(st.biz_opaque_callback_data);
         out.statuses.push({
           wamid: wamid.slice(0, 200),
+          outboundId: callback && UUID.test(callback) ? callback.toLowerCase() : null,
           status: s,
           recipientId: str(st.recipient_id)?.slice(0, 20) ?? null,
           occurredAt: isoFromUnix(st.timestamp, now),

@@ -39,8 +39,30 @@ const INBOUND_RECORD = sql.raw(
   `x(wamid text, "phoneNumberId" text, "waId" text, "contactPhone" text, "profileName" text, type text, text text, "replyId" text, "mediaId" text, payload jsonb, "sentAt" timestamptz)`,
 );
 const STATUS_RECORD = sql.raw(
-  `e(wamid text, status text, "recipientId" text, "occurredAt" timestamptz, "errorCode" int, "errorTitle" text, payload jsonb)`,
+  `e(wamid text, "outboundId" uuid, status text, "recipientId" text, "occurredAt" timestamptz, "errorCode" int, "errorTitle" text, payload jsonb)`,
 );
+
+/**
+ * A status for a message whose wamid we never recorded (the process died between Meta's answer and
+ * our write, so the row was marked failed as "interrupted", error_code null): Meta echoes our id in
+ * biz_opaque_callback_data, so the row adopts the wamid and the status. Disjoint from the rows
+ * applyStatuses touches (those have a wamid), so both run in one statement.
+ */
+function adoptStatuses(statuses: StatusRow[]): SQL {
+  return sql`UPDATE wa_outbound o SET wamid = x.wamid, status = x.status, status_rank = x.rank, sent_at = COALESCE(o.sent_at, x.sent_at),
+      delivered_at = COALESCE(x.delivered_at, x.read_at), read_at = x.read_at, error_code = x.error_code, error_title = x.error_title
+    FROM (
+      SELECT e."outboundId" AS outbound_id, min(e.wamid) AS wamid, max(${rankOf('e.status')}) AS rank,
+             upper((array_agg(e.status ORDER BY ${rankOf('e.status')} DESC))[1]) AS status,
+             min(e."occurredAt") AS sent_at,
+             min(e."occurredAt") FILTER (WHERE e.status = 'delivered') AS delivered_at,
+             min(e."occurredAt") FILTER (WHERE e.status = 'read') AS read_at,
+             max(e."errorCode") AS error_code, max(e."errorTitle") AS error_title
+      FROM jsonb_to_recordset(${JSON.stringify(statuses)}::jsonb) AS ${STATUS_RECORD} GROUP BY e."outboundId"
+    ) x
+    WHERE o.id = x.outbound_id AND o.wamid IS NULL AND x.rank > 0
+      AND (o.status = 'SENDING' OR (o.status = 'FAILED' AND o.error_code IS NULL))`;
+}
 
 /** Stores a delivery durably: new messages (a known wamid is skipped) and status events. Returns the new message count. */
 export async function storeDelivery(db: Db, messages: InboundRow[], statuses: StatusRow[]): Promise<number> {
@@ -60,6 +82,8 @@ export async function storeDelivery(db: Db, messages: InboundRow[], statuses: St
       SELECT e.wamid, e.status, e."recipientId", e."occurredAt", e."errorCode", e."errorTitle", e.payload
       FROM jsonb_to_recordset(${JSON.stringify(statuses)}::jsonb) AS ${STATUS_RECORD} RETURNING 1)`);
     parts.push(sql`u AS (${applyStatuses(input)} RETURNING 1)`);
+    const echoed = statuses.filter((st) => st.outboundId !== null);
+    if (echoed.length) parts.push(sql`a AS (${adoptStatuses(echoed)} RETURNING 1)`);
   }
   if (!parts.length) return 0;
   const count = messages.length ? sql`(SELECT count(*)::int FROM m)` : sql`0`;

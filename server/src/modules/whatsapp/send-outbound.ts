@@ -11,7 +11,16 @@ import * as repo from './repo.ts';
 
 const MAX_ATTEMPTS = 6;
 const LEASE_SECONDS = 60;
-const BATCH = 200;
+const LOCAL_BATCH = 400;
+
+/**
+ * Messages claimed at once: about a quarter of a second of sends at the configured rate. Their
+ * wamids are written together after the batch, so a kill leaves at most that many rows "interrupted"
+ * (and those adopt their wamid when Meta's statuses echo our id).
+ */
+export function batchSize(sendRate: number): number {
+  return Math.max(10, Math.min(200, Math.ceil(sendRate / 4)));
+}
 
 /** A token bucket: at most `rate` sends per second across the process (Meta's throughput tier). */
 class RateLimiter {
@@ -43,10 +52,10 @@ export function backoffSeconds(attempt: number): number {
 /** Sends one batch of queued messages; returns how many it handled (0: nothing queued). */
 export async function sendBatch(s: Services): Promise<number> {
   const cfg = s.config.whatsapp;
-  if (!cfg.accessToken) return repo.sendLocally(s.db.orm, BATCH * 2);
+  if (!cfg.accessToken) return repo.sendLocally(s.db.orm, LOCAL_BATCH);
   let limiter = limiters.get(cfg);
   if (!limiter) limiters.set(cfg, (limiter = new RateLimiter(cfg.sendRate)));
-  const claimed = await s.db.transaction((tx) => repo.claimOutbound(tx, BATCH, LEASE_SECONDS));
+  const claimed = await s.db.transaction((tx) => repo.claimOutbound(tx, batchSize(cfg.sendRate), LEASE_SECONDS));
   if (!claimed.length) return 0;
   // Claimed in creation order; each contact's run is sent one after the other, contacts in parallel.
   const byContact = new Map<string, repo.ClaimedOutbound[]>();

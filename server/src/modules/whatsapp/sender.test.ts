@@ -244,5 +244,14 @@ describe('sender (Cloud API)', () => {
     await workerFor(t.services).flush();
     expect(received.slice(count).some((r) => r.body.biz_opaque_callback_data === stale!.id)).toBe(false);
     expect((await q<{ status: string }>(sql`SELECT status FROM wa_outbound WHERE id = ${stale!.id}`))[0]!.status).toBe('FAILED');
+    // It had reached Meta after all: its statuses echo our id in biz_opaque_callback_data, and the row adopts the wamid and the status.
+    const echoed = { ...wa.status('wamid.ADOPTED1', 'delivered', from), biz_opaque_callback_data: stale!.id };
+    const unrelated = { ...wa.status('wamid.ADOPTED2', 'read', from), biz_opaque_callback_data: 'not-one-of-ours' };
+    expect((await wa.post(t.app, secret, wa.delivery({ statuses: [echoed, unrelated] }))).statusCode).toBe(200);
+    expect((await q<{ status: string; wamid: string; error_title: string | null }>(sql`SELECT status, wamid, error_title FROM wa_outbound WHERE id = ${stale!.id}`))[0]).toEqual({
+      status: 'DELIVERED',
+      wamid: 'wamid.ADOPTED1',
+      error_title: null,
+    });
   });
 });
