@@ -121,13 +121,15 @@ CREATE TABLE "wa_runs" (
 CREATE TABLE "wa_status_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"wamid" text NOT NULL,
+	"outbound_id" uuid,
 	"status" text NOT NULL,
 	"recipient_id" varchar(20),
 	"occurred_at" timestamp with time zone NOT NULL,
 	"error_code" integer,
 	"error_title" text,
 	"payload" jsonb NOT NULL,
-	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"applied_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "wa_verification_codes" (
@@ -202,6 +204,7 @@ CREATE INDEX "wa_outbound_queue_idx" ON "wa_outbound" USING btree ("pos") WHERE 
 CREATE INDEX "wa_outbound_pending_idx" ON "wa_outbound" USING btree ("contact_id","pos") WHERE "wa_outbound"."status" IN ('QUEUED', 'SENDING');--> statement-breakpoint
 CREATE INDEX "wa_runs_wait_idx" ON "wa_runs" USING btree ("wait_expires_at") WHERE "wa_runs"."status" = 'WAITING';--> statement-breakpoint
 CREATE INDEX "wa_status_events_wamid_idx" ON "wa_status_events" USING btree ("wamid");--> statement-breakpoint
+CREATE INDEX "wa_status_events_pending_idx" ON "wa_status_events" USING btree ("id") WHERE "wa_status_events"."applied_at" IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "wa_verification_codes_hash_uq" ON "wa_verification_codes" USING btree ("code_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "supply_requests_folio_uq" ON "supply_requests" USING btree ("folio");--> statement-breakpoint
 CREATE INDEX "supply_requests_unit_idx" ON "supply_requests" USING btree ("unit_id","created_at");--> statement-breakpoint

@@ -46,25 +46,29 @@ const STATUS_RECORD = sql.raw(
  * A status for a message whose wamid we never recorded (the process died between Meta's answer and
  * our write, so the row was marked failed as "interrupted", error_code null): Meta echoes our id in
  * biz_opaque_callback_data, so the row adopts the wamid and the status. Disjoint from the rows
- * applyStatuses touches (those have a wamid), so both run in one statement.
+ * applyStatuses touches (those have a wamid), so both can run in one statement.
  */
-function adoptStatuses(statuses: StatusRow[]): SQL {
+function adoptStatuses(source: SQL): SQL {
   return sql`UPDATE wa_outbound o SET wamid = x.wamid, status = x.status, status_rank = x.rank, sent_at = COALESCE(o.sent_at, x.sent_at),
       delivered_at = COALESCE(x.delivered_at, x.read_at), read_at = x.read_at, error_code = x.error_code, error_title = x.error_title
     FROM (
-      SELECT e."outboundId" AS outbound_id, min(e.wamid) AS wamid, max(${rankOf('e.status')}) AS rank,
+      SELECT e.outbound_id, min(e.wamid) AS wamid, max(${rankOf('e.status')}) AS rank,
              upper((array_agg(e.status ORDER BY ${rankOf('e.status')} DESC))[1]) AS status,
-             min(e."occurredAt") AS sent_at,
-             min(e."occurredAt") FILTER (WHERE e.status = 'delivered') AS delivered_at,
-             min(e."occurredAt") FILTER (WHERE e.status = 'read') AS read_at,
-             max(e."errorCode") AS error_code, max(e."errorTitle") AS error_title
-      FROM jsonb_to_recordset(${JSON.stringify(statuses)}::jsonb) AS ${STATUS_RECORD} GROUP BY e."outboundId"
+             min(e.occurred_at) AS sent_at,
+             min(e.occurred_at) FILTER (WHERE e.status = 'delivered') AS delivered_at,
+             min(e.occurred_at) FILTER (WHERE e.status = 'read') AS read_at,
+             max(e.error_code) AS error_code, max(e.error_title) AS error_title
+      FROM ${source} WHERE e.outbound_id IS NOT NULL GROUP BY e.outbound_id
     ) x
     WHERE o.id = x.outbound_id AND o.wamid IS NULL AND x.rank > 0
       AND (o.status = 'SENDING' OR (o.status = 'FAILED' AND o.error_code IS NULL))`;
 }
 
-/** Stores a delivery durably: new messages (a known wamid is skipped) and status events. Returns the new message count. */
+/**
+ * Stores a delivery durably in one statement: new messages (a known wamid is skipped) and the status
+ * events, which the worker applies to the outbox afterwards (applyPendingStatuses): the webhook's
+ * answer waits only for two inserts. Returns the new message count.
+ */
 export async function storeDelivery(db: Db, messages: InboundRow[], statuses: StatusRow[]): Promise<number> {
   const parts: SQL[] = [];
   if (messages.length) {
@@ -75,20 +79,33 @@ export async function storeDelivery(db: Db, messages: InboundRow[], statuses: St
       ON CONFLICT (wamid) DO NOTHING RETURNING 1)`);
   }
   if (statuses.length) {
-    const input = sql`(SELECT e.wamid, e.status, e."occurredAt" AS occurred_at, e."errorCode" AS error_code, e."errorTitle" AS error_title
-                       FROM jsonb_to_recordset(${JSON.stringify(statuses)}::jsonb) AS ${STATUS_RECORD}) e`;
     parts.push(sql`s AS (
-      INSERT INTO wa_status_events (wamid, status, recipient_id, occurred_at, error_code, error_title, payload)
-      SELECT e.wamid, e.status, e."recipientId", e."occurredAt", e."errorCode", e."errorTitle", e.payload
+      INSERT INTO wa_status_events (wamid, outbound_id, status, recipient_id, occurred_at, error_code, error_title, payload)
+      SELECT e.wamid, e."outboundId", e.status, e."recipientId", e."occurredAt", e."errorCode", e."errorTitle", e.payload
       FROM jsonb_to_recordset(${JSON.stringify(statuses)}::jsonb) AS ${STATUS_RECORD} RETURNING 1)`);
-    parts.push(sql`u AS (${applyStatuses(input)} RETURNING 1)`);
-    const echoed = statuses.filter((st) => st.outboundId !== null);
-    if (echoed.length) parts.push(sql`a AS (${adoptStatuses(echoed)} RETURNING 1)`);
   }
   if (!parts.length) return 0;
   const count = messages.length ? sql`(SELECT count(*)::int FROM m)` : sql`0`;
   const rows = await rowsOf<{ inserted: number }>(db, sql`WITH ${sql.join(parts, sql`, `)} SELECT ${count} AS inserted`);
   return rows[0]?.inserted ?? 0;
+}
+
+/**
+ * Applies a batch of stored, not yet applied status events to the outbox (monotonic, so batches may
+ * come in any order) and adopts the wamids Meta echoed for interrupted sends. Returns the events handled.
+ */
+export async function applyPendingStatuses(db: Db, limit: number): Promise<number> {
+  const rows = await rowsOf<{ n: number }>(
+    db,
+    sql`WITH e AS (
+          UPDATE wa_status_events SET applied_at = now()
+          WHERE id IN (SELECT id FROM wa_status_events WHERE applied_at IS NULL ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          RETURNING wamid, outbound_id, status, occurred_at, error_code, error_title),
+        u AS (${applyStatuses(sql`e`)} RETURNING 1),
+        a AS (${adoptStatuses(sql`e`)} RETURNING 1)
+        SELECT count(*)::int AS n FROM e`,
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /** Re-applies the stored status events of these wamids (statuses that arrived before we recorded the wamid). */

@@ -74,12 +74,14 @@ export const waMedia = pgTable(
   (t) => [index('wa_media_retry_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'RETRY'`)],
 );
 
-/** Delivery statuses as Meta reports them (append-only; applied to wa_outbound monotonically). */
+/** Delivery statuses as Meta reports them (stored by the webhook; applied to wa_outbound monotonically by the worker). */
 export const waStatusEvents = pgTable(
   'wa_status_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     wamid: text('wamid').notNull(),
+    /** Our wa_outbound id when Meta echoed it (biz_opaque_callback_data). */
+    outboundId: uuid('outbound_id'),
     status: text('status').notNull(),
     recipientId: varchar('recipient_id', { length: 20 }),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
@@ -87,8 +89,10 @@ export const waStatusEvents = pgTable(
     errorTitle: text('error_title'),
     payload: jsonb('payload').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the worker applied the event to the outbox (the webhook only stores it). */
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
   },
-  (t) => [index('wa_status_events_wamid_idx').on(t.wamid)],
+  (t) => [index('wa_status_events_wamid_idx').on(t.wamid), index('wa_status_events_pending_idx').on(t.id).where(sql`${t.appliedAt} IS NULL`)],
 );
 
 /** A WhatsApp user: one row per person, whatever form of their number Meta sends. */

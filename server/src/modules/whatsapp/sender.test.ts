@@ -112,6 +112,7 @@ describe('sender (Cloud API)', () => {
     // A status that raced ahead of our record is applied once the wamid is known.
     const wamid = rows[0]!.wamid;
     await wa.post(t.app, secret, wa.delivery({ statuses: [wa.status(wamid, 'read', from)] }));
+    await workerFor(t.services).drain();
     expect((await q<{ status: string }>(sql`SELECT status FROM wa_outbound WHERE wamid = ${wamid}`))[0]!.status).toBe('READ');
   });
 
@@ -248,6 +249,7 @@ describe('sender (Cloud API)', () => {
     const echoed = { ...wa.status('wamid.ADOPTED1', 'delivered', from), biz_opaque_callback_data: stale!.id };
     const unrelated = { ...wa.status('wamid.ADOPTED2', 'read', from), biz_opaque_callback_data: 'not-one-of-ours' };
     expect((await wa.post(t.app, secret, wa.delivery({ statuses: [echoed, unrelated] }))).statusCode).toBe(200);
+    await workerFor(t.services).drain();
     expect((await q<{ status: string; wamid: string; error_title: string | null }>(sql`SELECT status, wamid, error_title FROM wa_outbound WHERE id = ${stale!.id}`))[0]).toEqual({
       status: 'DELIVERED',
       wamid: 'wamid.ADOPTED1',

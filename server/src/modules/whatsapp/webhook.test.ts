@@ -4,6 +4,7 @@ import { rowsOf } from '../../platform/db/gateway.ts';
 import { authHeaders, createTestApp, login, type TestApp } from '../../testing/harness.ts';
 import { canonicalPhone, mexicanWaId } from './phone.ts';
 import * as wa from './testing.ts';
+import { workerFor } from './worker.ts';
 
 let t: TestApp;
 let secret: string;
@@ -136,6 +137,8 @@ describe('POST /api/whatsapp/webhook', () => {
     const r2 = await wa.post(t.app, secret, wa.delivery({ statuses: [wa.status('wamid.OUT1', 'delivered', to), wa.status('wamid.OUT1', 'sent', to)] }));
     const r3 = await wa.post(t.app, secret, wa.delivery({ statuses: [wa.status('wamid.OUT2', 'failed', to, { errorCode: 131047, errorTitle: 'Re-engagement message' }), wa.status('wamid.NEVER', 'delivered', to)] }));
     expect([r1.statusCode, r2.statusCode, r3.statusCode]).toEqual([200, 200, 200]);
+    // The webhook stored them; the worker applies them to the outbox (here: now).
+    await workerFor(t.services).drain();
     const rows = await q<{ wamid: string; status: string; error_code: number | null; error_title: string | null; read: boolean; delivered: boolean }>(
       sql`SELECT wamid, status, error_code, error_title, read_at IS NOT NULL AS read, delivered_at IS NOT NULL AS delivered FROM wa_outbound WHERE contact_id = ${contact[0]!.id} ORDER BY wamid`,
     );

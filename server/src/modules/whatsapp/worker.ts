@@ -1,7 +1,8 @@
 /**
  * The ChatBot's background loops in the server process: processing of stored inbound messages (per
  * contact in order, several contacts at once), the wait timeouts, and the sender that delivers the
- * outbox to the Cloud API (or marks it sent in the local outbox). Each loop sleeps when idle and is
+ * outbox to the Cloud API (or marks it sent in the local outbox), the delivery statuses applied to the
+ * outbox, and the download of the files families send. Each loop sleeps when idle and is
  * woken at once by `nudge()` after the webhook stores a delivery.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +15,8 @@ import { downloadPendingMedia } from './download-media.ts';
 
 const IDLE_MS = 500;
 const ABANDONED_CHECK_MS = 30_000;
+/** Status events applied per statement. */
+const STATUS_BATCH = 2_000;
 
 export class WhatsAppWorker {
   readonly flows = new FlowStore();
@@ -30,7 +33,7 @@ export class WhatsAppWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loops = [this.processLoop(), this.sendLoop(), this.timeoutLoop(), this.mediaLoop()];
+    this.loops = [this.processLoop(), this.statusLoop(), this.sendLoop(), this.timeoutLoop(), this.mediaLoop()];
   }
 
   async stop(): Promise<void> {
@@ -62,8 +65,9 @@ export class WhatsAppWorker {
     });
   }
 
-  /** Processes every pending message now (tests and benchmarks); returns how many. */
+  /** Processes every pending message and applies every stored status now (tests and benchmarks); returns how many messages. */
   async drain(): Promise<number> {
+    while ((await repo.applyPendingStatuses(this.s.db.orm, STATUS_BATCH)) > 0);
     let total = 0;
     for (;;) {
       const n = await this.processRound();
@@ -158,6 +162,19 @@ export class WhatsAppWorker {
         await sleep(1000);
       }
       if (n === 0) await this.idle('send');
+    }
+  }
+
+  /** Delivery statuses the webhook stored, applied to the outbox in batches (seconds behind at most). */
+  private async statusLoop(): Promise<void> {
+    while (this.running) {
+      let n = 0;
+      try {
+        n = await repo.applyPendingStatuses(this.s.db.orm, STATUS_BATCH);
+      } catch (err) {
+        this.s.log.error({ err: { message: (err as Error).message } }, 'whatsapp status loop error');
+      }
+      if (n < STATUS_BATCH) for (let i = 0; i < 2 && this.running; i++) await sleep(250);
     }
   }
 
