@@ -65,13 +65,13 @@ export async function sendBatch(s: Services): Promise<number> {
     else byContact.set(m.contactId, [m]);
   }
   const sent: { id: string; wamid: string }[] = [];
-  try {
-    await Promise.all([...byContact.values()].map((run) => sendRun(s, limiter, run, sent)));
-  } finally {
-    // One statement for the whole batch. Should the process die before it, the rows stay SENDING and
-    // are marked failed when their lease ends: whether Meta got them is then unknown, and they are not sent twice.
-    await repo.markSentMany(s.db.orm, sent);
-  }
+  // Every run finishes (or fails) before the wamids are written, so none is sent after the write.
+  const results = await Promise.allSettled([...byContact.values()].map((run) => sendRun(s, limiter, run, sent)));
+  // One statement for the whole batch. Should the process die before it, the rows stay SENDING and
+  // are marked failed when their lease ends: whether Meta got them is then unknown, and they are not sent twice.
+  await repo.markSentMany(s.db.orm, sent);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
   return claimed.length;
 }
 
