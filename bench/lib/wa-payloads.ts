@@ -4,8 +4,9 @@
  * status), serialised and signed (X-Hub-Signature-256, HMAC-SHA256 of the exact bytes with the app
  * secret) before any load starts: the load loop only picks the next prepared body.
  */
-import { createHmac } from 'node:crypto';
 import { prng } from '../../server/src/modules/demo/ids.ts';
+import { webhookDelivery } from '../../server/src/modules/whatsapp/cloud-api.ts';
+import { signatureOf } from '../../server/src/modules/whatsapp/receive-webhook.ts';
 
 export const BUSINESS_NUMBER = '525548363312';
 export const PHONE_NUMBER_ID = '100000000000001';
@@ -17,10 +18,6 @@ export interface Delivery {
   signature: string;
   /** The message's wamid (inbound deliveries only). */
   wamid?: string;
-}
-
-export function sign(secret: string, body: Buffer): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
 /**
@@ -87,17 +84,14 @@ export function pickText(r: () => number): string {
   return 'hola';
 }
 
-function envelope(value: Record<string, unknown>): Record<string, unknown> {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [{ id: WABA_ID, changes: [{ value: { messaging_product: 'whatsapp', metadata: { display_phone_number: BUSINESS_NUMBER, phone_number_id: PHONE_NUMBER_ID }, ...value }, field: 'messages' }] }],
-  };
+function envelope(value: { contacts?: { name: string; waId: string }[]; messages?: unknown[]; statuses?: unknown[] }): Record<string, unknown> {
+  return webhookDelivery({ displayNumber: BUSINESS_NUMBER, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, ...value });
 }
 
 /** A delivery with one inbound text message (what Meta posts when a family writes). */
 export function textMessageBody(o: { waId: string; name: string; id: string; text: string; at: number }): Record<string, unknown> {
   return envelope({
-    contacts: [{ profile: { name: o.name }, wa_id: o.waId }],
+    contacts: [{ name: o.name, waId: o.waId }],
     messages: [{ from: o.waId, id: o.id, timestamp: String(Math.floor(o.at / 1000)), text: { body: o.text }, type: 'text' }],
   });
 }
@@ -125,7 +119,7 @@ export function statusBody(o: { wamid: string; waId: string; status: 'sent' | 'd
 
 export function prepare(secret: string, body: Record<string, unknown>, id?: string): Delivery {
   const buf = Buffer.from(JSON.stringify(body), 'utf8');
-  return { body: buf, signature: sign(secret, buf), ...(id ? { wamid: id } : {}) };
+  return { body: buf, signature: signatureOf(secret, buf), ...(id ? { wamid: id } : {}) };
 }
 
 /** An outbound message already sent (seeded in wa_outbound) whose statuses the intake stream carries. */

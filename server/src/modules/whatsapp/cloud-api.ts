@@ -159,3 +159,26 @@ export async function downloadMedia(cfg: WhatsAppConfig, mediaId: string): Promi
   if (typeof meta.sha256 === 'string' && meta.sha256.toLowerCase() !== sha256) return failure(500, 'El archivo descargado no corresponde a su SHA-256');
   return { ok: true, mimeType: typeof meta.mime_type === 'string' ? meta.mime_type : 'application/octet-stream', sha256, content };
 }
+
+/**
+ * A webhook delivery as Meta posts it: one entry of the business account with one change of field
+ * "messages" (metadata, the senders' profiles, messages and/or statuses). The simulator, the tests
+ * and the benchmark build what they post with it.
+ */
+export function webhookDelivery(o: {
+  displayNumber: string;
+  phoneNumberId: string;
+  wabaId?: string;
+  contacts?: { name: string; waId: string }[];
+  messages?: unknown[];
+  statuses?: unknown[];
+}): Record<string, unknown> {
+  const value = {
+    messaging_product: 'whatsapp',
+    metadata: { display_phone_number: o.displayNumber, phone_number_id: o.phoneNumberId },
+    ...(o.contacts?.length ? { contacts: o.contacts.map((c) => ({ profile: { name: c.name }, wa_id: c.waId })) } : {}),
+    ...(o.messages?.length ? { messages: o.messages } : {}),
+    ...(o.statuses?.length ? { statuses: o.statuses } : {}),
+  };
+  return { object: 'whatsapp_business_account', entry: [{ id: o.wabaId ?? '100000000000000', changes: [{ field: 'messages', value }] }] };
+}

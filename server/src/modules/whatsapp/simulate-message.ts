@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import type { Services } from '../../platform/services.ts';
+import { webhookDelivery } from './cloud-api.ts';
 import { mexicanWaId } from './phone.ts';
 import { signatureOf } from './receive-webhook.ts';
 import * as repo from './repo.ts';
@@ -50,25 +51,12 @@ export function cloudPayload(s: Services, m: SimulatedMessage, wamid: string, at
       ? { ...base, type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: m.replyId, title: m.replyTitle ?? '' } } }
       : { ...base, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: m.replyId, title: m.replyTitle ?? '' } } }
     : { ...base, type: 'text', text: { body: m.text ?? '' } };
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '100000000000000',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: s.config.whatsapp.businessNumber, phone_number_id: s.config.whatsapp.phoneNumberId },
-              contacts: [{ profile: { name: m.name?.trim() || 'Familia' }, wa_id: from }],
-              messages: [message],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return webhookDelivery({
+    displayNumber: s.config.whatsapp.businessNumber,
+    phoneNumberId: s.config.whatsapp.phoneNumberId,
+    contacts: [{ name: m.name?.trim() || 'Familia', waId: from }],
+    messages: [message],
+  });
 }
 
 export async function simulateMessage(s: Services, app: FastifyInstance, m: SimulatedMessage) {

@@ -3,6 +3,7 @@
  * benchmarks: build a delivery, sign it, post it.
  */
 import type { FastifyInstance } from 'fastify';
+import { webhookDelivery } from './cloud-api.ts';
 import { signatureOf } from './receive-webhook.ts';
 
 let seq = 0;
@@ -52,26 +53,13 @@ export function status(wamid: string, value: 'sent' | 'delivered' | 'read' | 'fa
 /** A webhook delivery with these messages and statuses (contacts listed for each sender, as Meta does). */
 export function delivery(opts: { messages?: MessageSpec[]; statuses?: unknown[]; names?: Record<string, string>; phoneNumberId?: string }): Record<string, unknown> {
   const senders = [...new Set((opts.messages ?? []).filter((m) => m.type !== 'system').map((m) => String(m.from)))];
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '100000000000000',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '525548363312', phone_number_id: opts.phoneNumberId ?? '100000000000001' },
-              ...(senders.length ? { contacts: senders.map((wa) => ({ profile: { name: opts.names?.[wa] ?? 'Mamá de prueba' }, wa_id: wa })) } : {}),
-              ...(opts.messages?.length ? { messages: opts.messages } : {}),
-              ...(opts.statuses?.length ? { statuses: opts.statuses } : {}),
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return webhookDelivery({
+    displayNumber: '525548363312',
+    phoneNumberId: opts.phoneNumberId ?? '100000000000001',
+    contacts: senders.map((wa) => ({ name: opts.names?.[wa] ?? 'Mamá de prueba', waId: wa })),
+    messages: opts.messages,
+    statuses: opts.statuses,
+  });
 }
 
 /** Posts a body to the webhook, signed with `secret` (or with the signature given). */
