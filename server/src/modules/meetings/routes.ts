@@ -51,6 +51,7 @@ import { recordCaseUpdate } from './record-case-update.ts';
 import { startMeeting } from './start-meeting.ts';
 import { updateCase } from './update-case.ts';
 import { updateMeeting } from './update-meeting.ts';
+import { fileResponse, sendFile } from '../../platform/http/files.ts';
 
 const meetingTags = ['Reuniones con familias'];
 const caseTags = ['Casos específicos'];
@@ -58,7 +59,6 @@ const agreementTags = ['Acuerdos'];
 const CASE_READERS = ['meetings.manage', 'cases.read', 'cases.write', 'cases.follow'];
 const CASE_WRITERS = ['meetings.manage', 'cases.write', 'cases.follow'];
 
-const fileResponse = z.string().meta({ format: 'binary', description: 'Contenido del archivo' });
 
 /** The uploaded file (multipart field `archivo`) and an optional `descripcion` field. */
 async function uploadOf(request: FastifyRequest): Promise<Upload> {
@@ -200,14 +200,10 @@ export function meetingsRoutes(s: Services): FastifyPluginAsyncZod {
     );
     app.get(
       '/attachments/:id',
-      { schema: { tags: meetingTags, summary: 'Descargar un archivo adjunto de una reunión o de un caso', params: idParams, response: { 200: fileResponse, ...problems(401, 403, 404) } } },
+      { schema: { tags: meetingTags, summary: 'Descargar un archivo adjunto de una reunión o de un caso', params: idParams, response: { 200: fileResponse(), ...problems(401, 403, 404) } } },
       async (request, reply) => {
         const file = await getAttachment(s, request.ctx, request.params.id);
-        return reply
-          .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-          .header('x-content-type-options', 'nosniff')
-          .type(file.mediaType)
-          .send(file.content as unknown as string);
+        return sendFile(reply, { fileName: file.fileName, contentType: file.mediaType, body: file.content });
       },
     );
     app.post(

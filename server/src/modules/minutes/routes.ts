@@ -8,14 +8,10 @@ import { getBulletin, getBulletinText } from './get-bulletin.ts';
 import { getMinutePdf } from './get-minute-pdf.ts';
 import { bulletinApproveSchema, bulletinInputSchema, bulletinSchema } from './minute-schemas.ts';
 import { saveBulletin } from './save-bulletin.ts';
+import { fileResponse, sendFile } from '../../platform/http/files.ts';
 
 const tags = ['Reuniones semanales: minuta y boletín'];
 
-/** A file answer (never serialised), documented for OpenAPI. */
-const fileResponse = (what: string) => z.string().meta({ format: 'binary', description: what });
-/** Buffers are sent as they are; the route's 200 schema only documents them. */
-const raw = (body: Buffer | string) => body as unknown as string;
-const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
 export function minutesRoutes(s: Services): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,7 +32,7 @@ export function minutesRoutes(s: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await getMinutePdf(s, request.ctx, request.params.id);
-        return reply.header('content-disposition', attachment(file.fileName)).type('application/pdf').send(raw(file.body));
+        return sendFile(reply, { fileName: file.fileName, contentType: 'application/pdf', body: file.body });
       },
     );
 
@@ -110,7 +106,7 @@ export function minutesRoutes(s: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await getBulletinText(s, request.ctx, request.params.id);
-        return reply.header('content-disposition', attachment(file.fileName)).type('text/plain; charset=utf-8').send(raw(file.body));
+        return sendFile(reply, { fileName: file.fileName, contentType: 'text/plain; charset=utf-8', body: file.body });
       },
     );
   };

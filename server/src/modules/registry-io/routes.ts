@@ -15,6 +15,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './read-spreadsheet.ts';
 import * as repo from './repo.ts';
 import { IMPORT_STATUSES } from './schema.ts';
 import { CSV_TYPE, templateCsv, templateXlsx, XLSX_TYPE } from './template.ts';
+import { fileResponse, sendFile } from '../../platform/http/files.ts';
 
 const tags = ['Importación y exportación'];
 
@@ -65,15 +66,10 @@ const importSchema = z
   .meta({ id: 'PatientImport' });
 
 /** A file answer (Buffer or stream; never serialised), documented for OpenAPI. */
-const fileResponse = (what: string) => z.string().meta({ format: 'binary', description: what });
 /** Buffers and streams are sent as they are; the route's 200 schema only documents them. */
 const raw = (body: Buffer | NodeJS.ReadableStream) => body as unknown as string;
 
 const formatQuery = z.enum(['csv', 'xlsx'], { message: 'debe ser csv o xlsx' });
-
-function attachment(fileName: string) {
-  return `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
-}
 
 /** The uploaded file of a multipart/form-data request (the first file part, whatever its field name). */
 async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
@@ -126,10 +122,7 @@ export function registryIoRoutes(s: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const xlsx = request.query.format === 'xlsx';
         const body = xlsx ? await (xlsxTemplate ??= templateXlsx()) : templateCsv();
-        return reply
-          .header('content-disposition', attachment(`plantilla_pacientes.${request.query.format}`))
-          .type(xlsx ? XLSX_TYPE : CSV_TYPE)
-          .send(raw(body));
+        return sendFile(reply, { fileName: `plantilla_pacientes.${request.query.format}`, contentType: xlsx ? XLSX_TYPE : CSV_TYPE, body });
       },
     );
 
@@ -201,7 +194,7 @@ export function registryIoRoutes(s: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await rejectionsCsv(s, request.ctx, request.params.id);
-        return reply.header('content-disposition', attachment(file.fileName)).type(CSV_TYPE).send(raw(file.body));
+        return sendFile(reply, { fileName: file.fileName, contentType: CSV_TYPE, body: file.body });
       },
     );
 
@@ -242,11 +235,7 @@ export function registryIoRoutes(s: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await exportUnit(s, request.ctx, request.query);
-        return reply
-          .header('content-disposition', attachment(file.fileName))
-          .header('x-total-count', String(file.rowCount))
-          .type(file.contentType)
-          .send(raw(file.stream));
+        return sendFile(reply.header('x-total-count', String(file.rowCount)), { fileName: file.fileName, contentType: file.contentType, body: file.stream });
       },
     );
   };

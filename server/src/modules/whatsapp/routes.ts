@@ -35,6 +35,7 @@ import {
   simulatorMessageSchema,
 } from './wa-schemas.ts';
 import { workerFor } from './worker.ts';
+import { fileResponse, sendFile } from '../../platform/http/files.ts';
 
 const tags = ['WhatsApp'];
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
@@ -132,16 +133,12 @@ export function whatsappRoutes(s: Services): FastifyPluginAsyncZod {
           tags,
           summary: 'Archivo (foto, documento, audio) que una familia envió en un mensaje, descargado de la API de WhatsApp',
           params: z.object({ inboundId: z.coerce.number().int().positive('debe ser el identificador del mensaje') }),
-          response: { 200: z.string().meta({ format: 'binary', description: 'Contenido del archivo' }), ...problems(401, 403, 404, 409) },
+          response: { 200: fileResponse(), ...problems(401, 403, 404, 409) },
         },
       },
       async (req, reply) => {
         const file = await getMedia(s, req.ctx, req.params.inboundId);
-        return reply
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('x-content-type-options', 'nosniff')
-          .type(file.mimeType)
-          .send(file.content as unknown as string);
+        return sendFile(reply, { fileName: file.fileName, contentType: file.mimeType, body: file.content });
       },
     );
     app.get(
