@@ -12,16 +12,7 @@ import { prng } from '../server/src/modules/demo/ids.ts';
 import { queryOne } from './lib/db.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './lib/load.ts';
 import { runOpenLoop } from './lib/open-loop.ts';
-
-export interface CasesFigure {
-  name: string;
-  unit: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  target: string;
-  met: boolean;
-}
+import { figure, type Figure } from './lib/figure.ts';
 
 export interface CasesPhaseContext {
   appBase: string;
@@ -32,7 +23,7 @@ export interface CasesPhaseContext {
   durations: { warm: number; run: number; open: number };
   connections: number;
   users: number;
-  figures: CasesFigure[];
+  figures: Figure[];
   log: (msg: string) => void;
   warn: (msg: string) => void;
   noiseCheck: (label: string) => Promise<void>;
@@ -178,10 +169,6 @@ export async function casesPhase(c: CasesPhaseContext): Promise<void> {
   await run('cases_list_unit_p99', `case list by status and unit (GET /api/cases?status=${OPEN}&unitId=U&limit=50, coordinacion)`, unitPairs, coord);
   await run('cases_list_next_page_p99', 'case list, a nextCursor page (national open list, and units\' whole history; coordinacion)', cursorPairs, coord);
   await run('cases_list_unit_staff_p99', `case list as unit staff (medico.laraza, HG CMN La Raza: status=${OPEN}, half with meeting=N)`, staffPairs, staff);
-}
-
-function figure(name: string, unit: string, value: number, baseline: number, target: string, met: boolean): CasesFigure {
-  return { name, unit, value, baseline, ratio: value / baseline, target, met };
 }
 
 async function unitIds(url: string): Promise<string[]> {

@@ -18,6 +18,7 @@ import { createDatabase, databaseUrl, dropDatabase, queryOne, uniqueDatabaseName
 import { median, runLoad, type LoadOptions, type LoadResult } from './lib/load.ts';
 import { runOpenLoop, type OpenLoopResult } from './lib/open-loop.ts';
 import { cpuMs, freePort, httpStatus, killAllSync, logTail, startChild, stopAll, stopChild, timeProcess, waitHealthy, type Child } from './lib/proc.ts';
+import { figure, type Figure } from './lib/figure.ts';
 import { copyFloorMs, namePrefixes, registrations, sampleCurps } from './lib/registry.ts';
 import { casesPhase } from './cases.ts';
 import { whatsappCleanup, whatsappPhase } from './whatsapp.ts';
@@ -93,21 +94,6 @@ function serverEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of SERVER_VARS) delete env[k];
   return { ...env, ...vars };
-}
-
-export interface Figure {
-  name: string;
-  unit: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  target: string;
-  met: boolean;
-}
-
-/** A figure whose ratio is value / baseline, as every figure's is. */
-function figure(name: string, unit: string, value: number, baseline: number, target: string, met: boolean): Figure {
-  return { name, unit, value, baseline, ratio: value / baseline, target, met };
 }
 
 // ---------------------------------------------------------------- run state and cleanup

@@ -30,16 +30,7 @@ import { cpuMs, freePort, logTail, startChild, stopChild, waitHealthy, type Chil
 import { backlog, bareDrain, lastInboundId, recipientTextKey, repliesSince, replayCheck, seedSentMessages, settleBacklog, type Backlog } from './lib/wa-db.ts';
 import { IntakeStream, inboundMessages, prepare, type Delivery } from './lib/wa-payloads.ts';
 import { postDeliveries } from './lib/wa-post.ts';
-
-export interface WhatsAppFigure {
-  name: string;
-  unit: string;
-  value: number;
-  baseline: number;
-  ratio: number;
-  target: string;
-  met: boolean;
-}
+import { figure, type Figure } from './lib/figure.ts';
 
 export interface WhatsAppPhaseContext {
   root: string;
@@ -48,7 +39,7 @@ export interface WhatsAppPhaseContext {
   /** run.ts's environment for a server child (inherited server variables removed). */
   serverEnv: (vars: Record<string, string>) => NodeJS.ProcessEnv;
   poolSize: string;
-  figures: WhatsAppFigure[];
+  figures: Figure[];
   log: (msg: string) => void;
   warn: (msg: string) => void;
   noiseCheck: (label: string) => Promise<void>;
@@ -82,10 +73,6 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const describe = (r: LoadResult) =>
   `${fmt(r.rps, 0)} deliveries/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms, max ${fmt(r.max, 1)} ms (${r.ok} ok in ${fmt(r.durationS, 1)} s)` +
   (r.non2xx || r.errors || r.timeouts ? ` non2xx=${r.non2xx} ${JSON.stringify(r.statusCodes)} errors=${r.errors} timeouts=${r.timeouts}` : '');
-
-function figure(name: string, unit: string, value: number, baseline: number, target: string, met: boolean): WhatsAppFigure {
-  return { name, unit, value, baseline, ratio: value / baseline, target, met };
-}
 
 /** Databases this phase created (dropped at its end, or by whatsappCleanup on an interrupted run). */
 const createdDatabases = new Set<string>();
